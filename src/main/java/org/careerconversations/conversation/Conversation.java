@@ -1,0 +1,387 @@
+package org.careerconversations.conversation;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.careerconversations.conversation.Preparations.ActionInput;
+import org.careerconversations.conversation.Preparations.Documentation;
+import org.careerconversations.conversation.Preparations.EmployeePreparation;
+import org.careerconversations.conversation.Preparations.GoalInput;
+import org.careerconversations.conversation.Preparations.ManagerPreparation;
+
+/**
+ * One cycle of one employee's career conversation: the record of truth behind a CareerConversation
+ * process instance. Once agreed (or cancelled) its content can no longer change.
+ */
+@Entity
+@Table(name = "conversation")
+public class Conversation {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String businessKey;
+    private String processInstanceId;
+    private String employeeId;
+    private String managerId;
+    private String hrPartnerId;
+    private int cycle;
+    @Enumerated(EnumType.STRING)
+    private ConversationStatus status;
+    private Instant openedAt;
+    private Instant scheduledAt;
+    private String meetingPlace;
+    private int rescheduleCount;
+    private String outcomeNote;
+
+    private Boolean employeePrepared;
+    private String ambitionsShortTerm;
+    private String ambitionsLongTerm;
+    private String wentWell;
+    private String strengths;
+    private String developmentNeeds;
+    private String topics;
+    private String supportWanted;
+    private Integer jobSatisfaction;
+    private Boolean earlierTalkWished;
+
+    private Boolean managerPrepared;
+    private String previousPlanProgress;
+    private String strengthsObserved;
+    private String areasToGrow;
+    private String proposedGoals;
+
+    private String feedbackSummary;
+    private String careerAspirations;
+    private String performanceSignal;
+    private String retentionRisk;
+    private Instant documentedAt;
+
+    private int rejectionCount;
+    private String changeRequest;
+    private String mediationNote;
+    private Instant signedOffAt;
+    private Instant closedAt;
+
+    private Integer monthsToNext;
+    private Integer checkInWeeks;
+    private Boolean hrJoins;
+    private String cadenceReason;
+    private LocalDate nextConversationDue;
+
+    @OneToMany(mappedBy = "conversation", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<Goal> goals = new ArrayList<>();
+    @OneToMany(mappedBy = "conversation", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<DevelopmentAction> developmentActions = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected Conversation() {
+    }
+
+    Conversation(String employeeId, String managerId, String hrPartnerId, int cycle, Instant openedAt) {
+        this.employeeId = employeeId;
+        this.managerId = managerId;
+        this.hrPartnerId = hrPartnerId;
+        this.cycle = cycle;
+        this.businessKey = businessKey(employeeId, cycle);
+        this.status = ConversationStatus.SCHEDULING;
+        this.openedAt = openedAt;
+    }
+
+    static String businessKey(String employeeId, int cycle) {
+        return employeeId + "-" + cycle;
+    }
+
+    void linkTo(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    void schedule(Instant meetingAt, String place) {
+        requireOpen();
+        this.scheduledAt = meetingAt;
+        this.meetingPlace = place;
+        this.status = ConversationStatus.PREPARING;
+    }
+
+    void recordEmployeePreparation(EmployeePreparation p) {
+        requireOpen();
+        this.employeePrepared = true;
+        this.ambitionsShortTerm = p.ambitionsShortTerm();
+        this.ambitionsLongTerm = p.ambitionsLongTerm();
+        this.wentWell = p.wentWell();
+        this.strengths = p.strengths();
+        this.developmentNeeds = p.developmentNeeds();
+        this.topics = p.topics();
+        this.supportWanted = p.supportWanted();
+        this.jobSatisfaction = p.jobSatisfaction();
+        this.earlierTalkWished = p.earlierTalkWished();
+    }
+
+    void recordManagerPreparation(ManagerPreparation p) {
+        requireOpen();
+        this.managerPrepared = true;
+        this.previousPlanProgress = p.previousPlanProgress();
+        this.strengthsObserved = p.strengthsObserved();
+        this.areasToGrow = p.areasToGrow();
+        this.proposedGoals = p.proposedGoals();
+    }
+
+    void recordEmployeeNotPrepared() {
+        requireOpen();
+        this.employeePrepared = false;
+    }
+
+    void recordManagerNotPrepared() {
+        requireOpen();
+        this.managerPrepared = false;
+    }
+
+    void held() {
+        requireOpen();
+        this.status = ConversationStatus.DOCUMENTING;
+    }
+
+    void rescheduled(String note) {
+        requireOpen();
+        this.rescheduleCount++;
+        this.outcomeNote = note;
+        this.status = ConversationStatus.SCHEDULING;
+    }
+
+    void cancel(String reason, Instant at) {
+        requireOpen();
+        this.outcomeNote = reason;
+        this.status = ConversationStatus.CANCELLED;
+        this.closedAt = at;
+    }
+
+    void document(Documentation d, Instant at) {
+        requireOpen();
+        goals.clear();
+        developmentActions.clear();
+        int position = 0;
+        for (GoalInput g : d.goals()) {
+            goals.add(new Goal(this, position++, g.goal(), g.measure(), g.targetDate()));
+        }
+        position = 0;
+        for (ActionInput a : d.actions()) {
+            developmentActions.add(new DevelopmentAction(this, position++, a.action(), a.kind(), a.dueDate(),
+                a.support()));
+        }
+        this.feedbackSummary = d.feedbackSummary();
+        this.careerAspirations = d.careerAspirations();
+        this.performanceSignal = d.performanceSignal();
+        this.retentionRisk = d.retentionRisk();
+        this.documentedAt = at;
+        this.status = ConversationStatus.SIGNING_OFF;
+    }
+
+    void changesRequested(String request) {
+        requireOpen();
+        this.rejectionCount++;
+        this.changeRequest = request;
+        this.status = ConversationStatus.DOCUMENTING;
+    }
+
+    void toMediation() {
+        requireOpen();
+        this.status = ConversationStatus.MEDIATION;
+    }
+
+    void mediated(String note, boolean backToManager) {
+        requireOpen();
+        this.mediationNote = note;
+        if (backToManager) {
+            this.status = ConversationStatus.DOCUMENTING;
+        }
+    }
+
+    void agree(Instant at) {
+        requireOpen();
+        this.status = ConversationStatus.AGREED;
+        this.signedOffAt = at;
+        this.closedAt = at;
+    }
+
+    void recordCadence(int monthsToNext, int checkInWeeks, boolean hrJoins, String reason, LocalDate nextDue) {
+        if (status.isOpen()) {
+            throw new IllegalStateException("The cadence is decided after the conversation " + businessKey
+                + " is agreed or cancelled, not while it is " + status);
+        }
+        if (this.nextConversationDue != null) {
+            throw new IllegalStateException("The cadence of conversation " + businessKey + " is already decided");
+        }
+        this.monthsToNext = monthsToNext;
+        this.checkInWeeks = checkInWeeks;
+        this.hrJoins = hrJoins;
+        this.cadenceReason = reason;
+        this.nextConversationDue = nextDue;
+    }
+
+    private void requireOpen() {
+        if (!status.isOpen()) {
+            throw new AgreementLockedException(businessKey, status);
+        }
+    }
+
+    public boolean isOpen() {
+        return status.isOpen();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getBusinessKey() {
+        return businessKey;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+
+    public String getEmployeeId() {
+        return employeeId;
+    }
+
+    public String getManagerId() {
+        return managerId;
+    }
+
+    public String getHrPartnerId() {
+        return hrPartnerId;
+    }
+
+    public int getCycle() {
+        return cycle;
+    }
+
+    public ConversationStatus getStatus() {
+        return status;
+    }
+
+    public Instant getScheduledAt() {
+        return scheduledAt;
+    }
+
+    public String getMeetingPlace() {
+        return meetingPlace;
+    }
+
+    public int getRescheduleCount() {
+        return rescheduleCount;
+    }
+
+    public String getOutcomeNote() {
+        return outcomeNote;
+    }
+
+    public Boolean getEmployeePrepared() {
+        return employeePrepared;
+    }
+
+    public Boolean getManagerPrepared() {
+        return managerPrepared;
+    }
+
+    public String getAmbitionsShortTerm() {
+        return ambitionsShortTerm;
+    }
+
+    public String getWentWell() {
+        return wentWell;
+    }
+
+    public Integer getJobSatisfaction() {
+        return jobSatisfaction;
+    }
+
+    public Boolean getEarlierTalkWished() {
+        return earlierTalkWished;
+    }
+
+    public String getStrengthsObserved() {
+        return strengthsObserved;
+    }
+
+    public String getFeedbackSummary() {
+        return feedbackSummary;
+    }
+
+    public String getCareerAspirations() {
+        return careerAspirations;
+    }
+
+    public String getPerformanceSignal() {
+        return performanceSignal;
+    }
+
+    public String getRetentionRisk() {
+        return retentionRisk;
+    }
+
+    public int getRejectionCount() {
+        return rejectionCount;
+    }
+
+    public String getChangeRequest() {
+        return changeRequest;
+    }
+
+    public String getMediationNote() {
+        return mediationNote;
+    }
+
+    public Instant getSignedOffAt() {
+        return signedOffAt;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public Integer getMonthsToNext() {
+        return monthsToNext;
+    }
+
+    public Integer getCheckInWeeks() {
+        return checkInWeeks;
+    }
+
+    public Boolean getHrJoins() {
+        return hrJoins;
+    }
+
+    public String getCadenceReason() {
+        return cadenceReason;
+    }
+
+    public LocalDate getNextConversationDue() {
+        return nextConversationDue;
+    }
+
+    public List<Goal> getGoals() {
+        return Collections.unmodifiableList(goals);
+    }
+
+    public List<DevelopmentAction> getDevelopmentActions() {
+        return Collections.unmodifiableList(developmentActions);
+    }
+}

@@ -1,0 +1,227 @@
+package org.careerconversations.conversation;
+
+import jakarta.ws.rs.core.Response.Status;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.careerconversations.conversation.Preparations.Documentation;
+import org.careerconversations.conversation.Preparations.EmployeePreparation;
+import org.careerconversations.conversation.Preparations.ManagerPreparation;
+import org.careerconversations.organisation.Employee;
+import org.careerconversations.organisation.EmployeeRepository;
+import org.careerconversations.security.ConversationAccess;
+import org.careerconversations.security.Groups;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rules of one conversation cycle and its record in the app's tables. Called by the delegates of
+ * {@code CareerConversation} inside the engine's transaction, so the record and the process move together.
+ */
+@Service
+@Transactional
+public class ConversationService {
+
+    private final ConversationRepository conversations;
+    private final EmployeeRepository employees;
+    private final IdentityService identityService;
+    private final ConversationAccess access;
+    private final ZoneId zone;
+
+    ConversationService(ConversationRepository conversations, EmployeeRepository employees,
+                        IdentityService identityService, ConversationAccess access,
+                        @Value("${careers.time-zone:Europe/Amsterdam}") ZoneId zone) {
+        this.conversations = conversations;
+        this.employees = employees;
+        this.identityService = identityService;
+        this.access = access;
+        this.zone = zone;
+    }
+
+    /** What the process needs to know about a conversation that has just been opened. */
+    public record Opened(Conversation conversation, Employee employee, Employee manager,
+                         Optional<Employee> hrPartner, String previousPlanSummary) {
+    }
+
+    /**
+     * Opens the next cycle's conversation for an employee, after checking that the employee exists, is
+     * active, has a manager and no open conversation, and that whoever starts it may (their manager or HR;
+     * a start without a user, such as the scheduler's, may).
+     *
+     * @throws ConversationStartRejected with a message naming {@code employeeId} and the broken rule
+     */
+    public Opened open(String employeeId, String processInstanceId) {
+        if (employeeId == null || employeeId.isBlank()) {
+            throw new ConversationStartRejected(Status.BAD_REQUEST,
+                "employeeId is required: say whose career conversation to start");
+        }
+        String id = employeeId.trim();
+        Employee employee = employees.findById(id).orElseThrow(() -> new ConversationStartRejected(
+            Status.BAD_REQUEST, "employeeId '" + shorten(id) + "' is not an employee of the organisation"));
+        if (!employee.isActive()) {
+            throw new ConversationStartRejected(Status.BAD_REQUEST, "employeeId '" + id
+                + "' belongs to an inactive employee (" + employee.getName() + " has left); no conversation starts");
+        }
+        Employee manager = employee.getManagerId().flatMap(employees::findById)
+            .orElseThrow(() -> new ConversationStartRejected(Status.BAD_REQUEST, "employeeId '" + id + "': "
+                + employee.getName() + " has no manager to hold a career conversation with"));
+        checkStarterMayStart(employee, manager);
+        List<Conversation> open = conversations.findOpenOf(id);
+        if (!open.isEmpty()) {
+            throw new ConversationStartRejected(Status.CONFLICT, "employeeId '" + id + "' already has an open "
+                + "career conversation (" + open.get(0).getBusinessKey() + "); finish or cancel it first");
+        }
+        Optional<Employee> hrPartner = employee.getHrPartnerId().flatMap(employees::findById);
+        int cycle = conversations.lastCycleOf(id) + 1;
+        Conversation conversation = new Conversation(id, manager.getId(),
+            hrPartner.map(Employee::getId).orElse(null), cycle, now());
+        conversation.linkTo(processInstanceId);
+        conversations.saveAndFlush(conversation);
+        access.grantConversation(processInstanceId, id, manager.getId());
+        return new Opened(conversation, employee, manager, hrPartner, previousPlanSummary(id));
+    }
+
+    private void checkStarterMayStart(Employee employee, Employee manager) {
+        Authentication starter = identityService.getCurrentAuthentication();
+        if (starter == null || starter.getUserId() == null) {
+            return;
+        }
+        List<String> groups = starter.getGroupIds() == null ? List.of() : starter.getGroupIds();
+        boolean hr = groups.contains(Groups.HR) || groups.contains(Groups.ADMINS);
+        if (!hr && !starter.getUserId().equals(manager.getId())) {
+            throw new ConversationStartRejected(Status.FORBIDDEN, "employeeId '" + employee.getId()
+                + "': only " + employee.getName() + "'s manager (" + manager.getName()
+                + ") or HR may start this career conversation");
+        }
+    }
+
+    private String previousPlanSummary(String employeeId) {
+        return conversations.findFirstByEmployeeIdAndStatusOrderByCycleDesc(employeeId, ConversationStatus.AGREED)
+            .map(previous -> {
+                String goals = previous.getGoals().stream().map(g -> "• Goal: " + g.getGoal()
+                        + (g.getMeasure() == null ? "" : " (measured by: " + g.getMeasure() + ")"))
+                    .collect(Collectors.joining("\n"));
+                String actions = previous.getDevelopmentActions().stream()
+                    .map(a -> "• " + a.getKind() + ": " + a.getAction() + " — " + a.getStatus())
+                    .collect(Collectors.joining("\n"));
+                return "Agreed in conversation " + previous.getBusinessKey() + ":\n" + goals
+                    + (actions.isEmpty() ? "" : "\n" + actions);
+            })
+            .orElse("This is the first career conversation in this app: there is no earlier plan to look back on.");
+    }
+
+    public void schedule(long conversationId, Instant meetingAt, String place) {
+        get(conversationId).schedule(meetingAt, place);
+    }
+
+    void recordEmployeePreparation(long conversationId, EmployeePreparation preparation) {
+        get(conversationId).recordEmployeePreparation(preparation);
+    }
+
+    void recordManagerPreparation(long conversationId, ManagerPreparation preparation) {
+        get(conversationId).recordManagerPreparation(preparation);
+    }
+
+    void recordNotPrepared(long conversationId, boolean employeeSide) {
+        Conversation conversation = get(conversationId);
+        if (employeeSide) {
+            conversation.recordEmployeeNotPrepared();
+        } else {
+            conversation.recordManagerNotPrepared();
+        }
+    }
+
+    void held(long conversationId) {
+        get(conversationId).held();
+    }
+
+    /** Records a rescheduled meeting and answers how often this cycle's meeting has been rescheduled. */
+    int rescheduled(long conversationId, String note) {
+        Conversation conversation = get(conversationId);
+        conversation.rescheduled(note);
+        return conversation.getRescheduleCount();
+    }
+
+    void cancel(long conversationId, String reason) {
+        get(conversationId).cancel(reason, now());
+    }
+
+    void document(long conversationId, Documentation documentation) {
+        get(conversationId).document(documentation, now());
+    }
+
+    /** Records the employee's request for changes and answers how many requests this cycle has seen. */
+    int changesRequested(long conversationId, String request) {
+        Conversation conversation = get(conversationId);
+        conversation.changesRequested(request);
+        return conversation.getRejectionCount();
+    }
+
+    void toMediation(long conversationId) {
+        get(conversationId).toMediation();
+    }
+
+    void mediated(long conversationId, String note, boolean backToManager) {
+        get(conversationId).mediated(note, backToManager);
+    }
+
+    void agree(long conversationId) {
+        get(conversationId).agree(now());
+    }
+
+    /** The inputs of ReviewCadence, read from the record (never from what a form sent last). */
+    CadenceInputs cadenceInputs(long conversationId) {
+        Conversation conversation = get(conversationId);
+        Employee employee = employees.findById(conversation.getEmployeeId()).orElseThrow();
+        return new CadenceInputs(employee.getEmploymentType(), employee.tenureMonthsOn(today()),
+            Optional.ofNullable(conversation.getPerformanceSignal()).orElse("unrated"),
+            Optional.ofNullable(conversation.getRetentionRisk()).orElse("low"),
+            Boolean.TRUE.equals(conversation.getEarlierTalkWished()));
+    }
+
+    record CadenceInputs(String employmentType, int tenureMonths, String performanceSignal, String retentionRisk,
+                         boolean earlierTalkWished) {
+    }
+
+    /** Stores the cadence decision and the employee's next due date, and answers that date. */
+    LocalDate recordCadence(long conversationId, int monthsToNext, int checkInWeeks, boolean hrJoins,
+                            String reason) {
+        Conversation conversation = get(conversationId);
+        LocalDate nextDue = today().plusMonths(monthsToNext);
+        conversation.recordCadence(monthsToNext, checkInWeeks, hrJoins, reason, nextDue);
+        employees.findById(conversation.getEmployeeId()).orElseThrow().nextConversationDueOn(nextDue);
+        return nextDue;
+    }
+
+    public Optional<Conversation> findByBusinessKey(String businessKey) {
+        return conversations.findByBusinessKey(businessKey);
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(now(), zone);
+    }
+
+    private Conversation get(long conversationId) {
+        return conversations.findById(conversationId)
+            .orElseThrow(() -> new IllegalStateException("No conversation with id " + conversationId));
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "…";
+    }
+}

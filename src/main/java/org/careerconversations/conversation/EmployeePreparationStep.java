@@ -1,0 +1,40 @@
+package org.careerconversations.conversation;
+
+import static org.careerconversations.process.ProcessVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.careerconversations.conversation.Preparations.EmployeePreparation;
+import org.springframework.stereotype.Component;
+
+/** Task_PrepareEmployee (end): the employee's own preparation. */
+@Component("employeePreparation")
+class EmployeePreparationStep implements ExecutionListener {
+
+    private final ConversationService conversations;
+
+    EmployeePreparationStep(ConversationService conversations) {
+        this.conversations = conversations;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        if (!StepVariables.taskWasCompleted(execution)) {
+            return;
+        }
+        SubmittedForm form = new SubmittedForm(execution);
+        EmployeePreparation preparation = new EmployeePreparation(
+            form.requiredText(AMBITIONS_SHORT_TERM, SubmittedForm.LONG_TEXT),
+            form.optionalText(AMBITIONS_LONG_TERM, SubmittedForm.LONG_TEXT),
+            form.requiredText(WENT_WELL, SubmittedForm.LONG_TEXT),
+            form.optionalText(STRENGTHS, SubmittedForm.LONG_TEXT),
+            form.requiredText(DEVELOPMENT_NEEDS, SubmittedForm.LONG_TEXT),
+            form.optionalText(TOPICS, SubmittedForm.LONG_TEXT),
+            form.optionalText(SUPPORT_WANTED, SubmittedForm.LONG_TEXT),
+            form.requiredWholeNumber(JOB_SATISFACTION, 1, 5),
+            form.flag(EARLIER_TALK_WISHED));
+        form.throwIfInvalid();
+        conversations.recordEmployeePreparation(StepVariables.conversationId(execution), preparation);
+        execution.setVariable(EMPLOYEE_PREPARED, true);
+    }
+}

@@ -1,0 +1,46 @@
+package org.careerconversations.conversation;
+
+import static org.careerconversations.process.ProcessVariables.MEETING_OUTCOME;
+import static org.careerconversations.process.ProcessVariables.OUTCOME_NOTE;
+import static org.careerconversations.process.ProcessVariables.RESCHEDULE_COUNT;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** Task_HoldConversation (end): held, rescheduled (with a reason) or cancelled (with a reason). */
+@Component("holdConversation")
+class HoldConversation implements ExecutionListener {
+
+    static final String HELD = "held";
+    static final String RESCHEDULED = "rescheduled";
+    static final String CANCELLED = "cancelled";
+
+    private final ConversationService conversations;
+
+    HoldConversation(ConversationService conversations) {
+        this.conversations = conversations;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        if (!StepVariables.taskWasCompleted(execution)) {
+            return;
+        }
+        SubmittedForm form = new SubmittedForm(execution);
+        String outcome = form.requiredChoice(MEETING_OUTCOME, List.of(HELD, RESCHEDULED, CANCELLED));
+        String note = form.optionalText(OUTCOME_NOTE, SubmittedForm.LONG_TEXT);
+        if (note == null && (RESCHEDULED.equals(outcome) || CANCELLED.equals(outcome))) {
+            form.reject(OUTCOME_NOTE, "is required when the meeting is " + outcome + ": say why");
+        }
+        form.throwIfInvalid();
+        long id = StepVariables.conversationId(execution);
+        if (HELD.equals(outcome)) {
+            conversations.held(id);
+        } else if (RESCHEDULED.equals(outcome)) {
+            execution.setVariable(RESCHEDULE_COUNT, conversations.rescheduled(id, note));
+        }
+        // a cancellation is recorded by Task_CancelConversation, which HR's cancellation shares
+    }
+}

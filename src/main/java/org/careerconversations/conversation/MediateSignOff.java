@@ -1,0 +1,35 @@
+package org.careerconversations.conversation;
+
+import static org.careerconversations.process.ProcessVariables.MEDIATION_DECISION;
+import static org.careerconversations.process.ProcessVariables.MEDIATION_NOTE;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** Task_MediateSignOff (end): HR sends the documentation back to the manager, or closes it as documented. */
+@Component("mediateSignOff")
+class MediateSignOff implements ExecutionListener {
+
+    static final String BACK_TO_MANAGER = "backToManager";
+    static final String CLOSE_AS_DOCUMENTED = "closeAsDocumented";
+
+    private final ConversationService conversations;
+
+    MediateSignOff(ConversationService conversations) {
+        this.conversations = conversations;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        if (!StepVariables.taskWasCompleted(execution)) {
+            return;
+        }
+        SubmittedForm form = new SubmittedForm(execution);
+        String decision = form.requiredChoice(MEDIATION_DECISION, List.of(BACK_TO_MANAGER, CLOSE_AS_DOCUMENTED));
+        String note = form.requiredText(MEDIATION_NOTE, SubmittedForm.LONG_TEXT);
+        form.throwIfInvalid();
+        conversations.mediated(StepVariables.conversationId(execution), note, BACK_TO_MANAGER.equals(decision));
+    }
+}

@@ -1,0 +1,37 @@
+package org.careerconversations.conversation;
+
+import static org.careerconversations.process.ProcessVariables.*;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_RecordNextConversationDue: stores ReviewCadence's answer and the employee's next due date. */
+@Component("recordNextConversationDue")
+class RecordNextConversationDue implements JavaDelegate {
+
+    private final ConversationService conversations;
+
+    RecordNextConversationDue(ConversationService conversations) {
+        this.conversations = conversations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> cadence = (Map<String, Object>) execution.getVariable(CADENCE);
+        int monthsToNext = ((Number) cadence.get("monthsToNext")).intValue();
+        int checkInWeeks = ((Number) cadence.get("checkInWeeks")).intValue();
+        boolean hrJoins = Boolean.TRUE.equals(cadence.get("hrJoins"));
+        String reason = (String) cadence.get("reason");
+        LocalDate nextDue = conversations.recordCadence(StepVariables.conversationId(execution), monthsToNext,
+            checkInWeeks, hrJoins, reason);
+        execution.setVariable(MONTHS_TO_NEXT, monthsToNext);
+        execution.setVariable(CHECK_IN_WEEKS, checkInWeeks);
+        execution.setVariable(HR_JOINS, hrJoins);
+        execution.setVariable(CADENCE_REASON, reason);
+        execution.setVariable(NEXT_CONVERSATION_DUE, nextDue.toString());
+    }
+}

@@ -1,0 +1,35 @@
+package org.careerconversations.conversation;
+
+import static org.careerconversations.process.ProcessVariables.MEETING_AT;
+import static org.careerconversations.process.ProcessVariables.MEETING_PLACE;
+import static org.careerconversations.process.ProcessVariables.MEETING_STARTS_AT;
+
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** Task_ScheduleConversation (end): a meeting time that is not in the past, and a place. */
+@Component("scheduleConversation")
+class ScheduleConversation implements ExecutionListener {
+
+    private final ConversationService conversations;
+
+    ScheduleConversation(ConversationService conversations) {
+        this.conversations = conversations;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        if (!StepVariables.taskWasCompleted(execution)) {
+            return;
+        }
+        SubmittedForm form = new SubmittedForm(execution);
+        Instant meetingAt = form.requiredFutureInstant(MEETING_AT, conversations.now(), conversations.zone());
+        String place = form.requiredText(MEETING_PLACE, SubmittedForm.SHORT_TEXT);
+        form.throwIfInvalid();
+        conversations.schedule(StepVariables.conversationId(execution), meetingAt, place);
+        execution.setVariable(MEETING_STARTS_AT, Date.from(meetingAt));
+    }
+}

@@ -1,0 +1,48 @@
+package org.careerconversations.conversation;
+
+import static org.careerconversations.process.ProcessVariables.CHANGE_REQUEST;
+import static org.careerconversations.process.ProcessVariables.REJECTION_COUNT;
+import static org.careerconversations.process.ProcessVariables.SIGN_OFF_DECISION;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** Task_SignOff (end): the employee agrees, or asks for changes and says which. */
+@Component("signOff")
+class SignOff implements ExecutionListener {
+
+    static final String AGREE = "agree";
+    static final String REQUEST_CHANGES = "requestChanges";
+    /** From this many requests for changes on, HR mediates (the model's Gateway_RejectedTwice). */
+    static final int MEDIATION_AFTER = 2;
+
+    private final ConversationService conversations;
+
+    SignOff(ConversationService conversations) {
+        this.conversations = conversations;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        if (!StepVariables.taskWasCompleted(execution)) {
+            return;
+        }
+        SubmittedForm form = new SubmittedForm(execution);
+        String decision = form.requiredChoice(SIGN_OFF_DECISION, List.of(AGREE, REQUEST_CHANGES));
+        String request = form.optionalText(CHANGE_REQUEST, SubmittedForm.LONG_TEXT);
+        if (REQUEST_CHANGES.equals(decision) && request == null) {
+            form.reject(CHANGE_REQUEST, "is required when you ask for changes: say what should change");
+        }
+        form.throwIfInvalid();
+        if (REQUEST_CHANGES.equals(decision)) {
+            long id = StepVariables.conversationId(execution);
+            int requests = conversations.changesRequested(id, request);
+            if (requests >= MEDIATION_AFTER) {
+                conversations.toMediation(id);
+            }
+            execution.setVariable(REJECTION_COUNT, requests);
+        }
+    }
+}

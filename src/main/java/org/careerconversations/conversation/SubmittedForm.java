@@ -1,0 +1,300 @@
+package org.careerconversations.conversation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+
+/**
+ * Reads the values a form (or a REST call) submitted for a step and checks them against the same rules the
+ * form states. Values arrive as Tasklist sends them (PITFALLS 9c): text as String, numbers as Integer or
+ * Long, date-times as ISO strings, lists as Json. Every broken rule is collected; {@link #throwIfInvalid()}
+ * rejects the submission with one message that names each field and its rule, so the task stays open and
+ * nothing is stored.
+ */
+final class SubmittedForm {
+
+    static final int LONG_TEXT = 2000;
+    static final int SHORT_TEXT = 200;
+    static final int LIST_TEXT = 500;
+    static final int MAX_LIST_ROWS = 20;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final VariableScope variables;
+    private final List<String> problems = new ArrayList<>();
+    private String firstField;
+
+    SubmittedForm(VariableScope variables) {
+        this.variables = variables;
+    }
+
+    String requiredText(String field, int maxLength) {
+        String value = optionalText(field, maxLength);
+        if (value == null) {
+            reject(field, "is required");
+        }
+        return value;
+    }
+
+    /** The trimmed text, or null when the field is empty. */
+    String optionalText(String field, int maxLength) {
+        return text(field, variables.getVariable(field), maxLength);
+    }
+
+    String requiredChoice(String field, Collection<String> allowed) {
+        Object raw = variables.getVariable(field);
+        if (raw == null || raw.toString().isBlank()) {
+            reject(field, "is required (one of " + String.join(", ", allowed) + ")");
+            return null;
+        }
+        String value = raw.toString().trim();
+        if (!allowed.contains(value)) {
+            reject(field, "must be one of " + String.join(", ", allowed) + " (was '" + shorten(value) + "')");
+            return null;
+        }
+        return value;
+    }
+
+    int requiredWholeNumber(String field, int min, int max) {
+        Object raw = variables.getVariable(field);
+        String rule = "must be a whole number from " + min + " to " + max;
+        if (raw == null || raw.toString().isBlank()) {
+            reject(field, "is required (" + rule.substring(5) + ")");
+            return min;
+        }
+        try {
+            long value = raw instanceof Number n ? wholeNumber(n) : Long.parseLong(raw.toString().trim());
+            if (value < min || value > max) {
+                reject(field, rule + " (was " + value + ")");
+                return min;
+            }
+            return (int) value;
+        } catch (NumberFormatException e) {
+            reject(field, rule + " (was '" + shorten(raw.toString()) + "')");
+            return min;
+        }
+    }
+
+    boolean flag(String field) {
+        Object raw = variables.getVariable(field);
+        if (raw == null) {
+            return false;
+        }
+        if (raw instanceof Boolean b) {
+            return b;
+        }
+        String text = raw.toString().trim();
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        reject(field, "must be true or false (was '" + shorten(text) + "')");
+        return false;
+    }
+
+    /** A date and time that must not lie before {@code notBefore}. */
+    Instant requiredFutureInstant(String field, Instant notBefore, ZoneId zone) {
+        Object raw = variables.getVariable(field);
+        if (raw == null || raw.toString().isBlank()) {
+            reject(field, "is required");
+            return null;
+        }
+        Instant value;
+        if (raw instanceof Date date) {
+            value = date.toInstant();
+        } else {
+            value = parseInstant(raw.toString().trim(), zone);
+            if (value == null) {
+                reject(field, "must be a date and time such as 2026-12-01T10:00:00+01:00 (was '"
+                    + shorten(raw.toString()) + "')");
+                return null;
+            }
+        }
+        if (value.isBefore(notBefore)) {
+            reject(field, "must not be in the past (was " + value + ")");
+            return null;
+        }
+        return value;
+    }
+
+    /**
+     * The rows of a dynamic list, each turned into a value by {@code row}; {@code minRows} rows are
+     * required.
+     */
+    <T> List<T> list(String field, int minRows, Function<Row, T> row) {
+        List<Map<String, Object>> rows = rows(field);
+        if (rows == null) {
+            return List.of();
+        }
+        List<Map<String, Object>> filled = rows.stream().filter(r -> r != null && !isBlankRow(r)).toList();
+        if (filled.size() < minRows) {
+            reject(field, "needs at least " + minRows + (minRows == 1 ? " entry" : " entries"));
+        }
+        if (filled.size() > MAX_LIST_ROWS) {
+            reject(field, "may have at most " + MAX_LIST_ROWS + " entries (has " + filled.size() + ")");
+            return List.of();
+        }
+        List<T> result = new ArrayList<>();
+        for (int i = 0; i < filled.size(); i++) {
+            result.add(row.apply(new Row(field + "[" + (i + 1) + "]", filled.get(i))));
+        }
+        return result;
+    }
+
+    void throwIfInvalid() {
+        if (!problems.isEmpty()) {
+            throw new FormFieldValidationException(firstField, String.join("; ", problems));
+        }
+    }
+
+    /** Adds a broken rule for a field, for checks that need more than one field. */
+    void reject(String field, String rule) {
+        if (firstField == null) {
+            firstField = field;
+        }
+        problems.add(field + " " + rule);
+    }
+
+    /** One row of a dynamic list; problems are reported as {@code goals[2].goal}. */
+    final class Row {
+        private final String prefix;
+        private final Map<String, Object> values;
+
+        private Row(String prefix, Map<String, Object> values) {
+            this.prefix = prefix;
+            this.values = values;
+        }
+
+        String requiredText(String key, int maxLength) {
+            String value = optionalText(key, maxLength);
+            if (value == null) {
+                reject(prefix + "." + key, "is required");
+            }
+            return value;
+        }
+
+        String optionalText(String key, int maxLength) {
+            return text(prefix + "." + key, values.get(key), maxLength);
+        }
+
+        String requiredChoice(String key, Set<String> allowed) {
+            Object raw = values.get(key);
+            String value = raw == null ? null : raw.toString().trim();
+            if (value == null || !allowed.contains(value)) {
+                reject(prefix + "." + key, "must be one of " + String.join(", ", allowed.stream().sorted().toList())
+                    + (value == null || value.isEmpty() ? "" : " (was '" + shorten(value) + "')"));
+                return null;
+            }
+            return value;
+        }
+
+        LocalDate optionalDate(String key) {
+            Object raw = values.get(key);
+            if (raw == null || raw.toString().isBlank()) {
+                return null;
+            }
+            String text = raw.toString().trim();
+            try {
+                // a date picker sends yyyy-MM-dd; a date-time value keeps its date part
+                return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+            } catch (DateTimeException e) {
+                reject(prefix + "." + key, "must be a date such as 2027-03-31 (was '" + shorten(text) + "')");
+                return null;
+            }
+        }
+    }
+
+    private String text(String field, Object raw, int maxLength) {
+        if (raw == null) {
+            return null;
+        }
+        String value = raw.toString().strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (value.length() > maxLength) {
+            reject(field, "must be at most " + maxLength + " characters (has " + value.length() + ")");
+            return null;
+        }
+        return value;
+    }
+
+    private List<Map<String, Object>> rows(String field) {
+        Object raw = variables.getVariable(field);
+        if (raw == null) {
+            return new ArrayList<>();
+        }
+        if (raw instanceof List<?> list) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Object item : list) {
+                if (!(item instanceof Map<?, ?>)) {
+                    reject(field, "must be a list of entries");
+                    return null;
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> row = (Map<String, Object>) item;
+                rows.add(row);
+            }
+            return rows;
+        }
+        // Json (Spin) and String both print as JSON text
+        String json = raw.toString();
+        if (json.isBlank()) {
+            return new ArrayList<>();
+        }
+        try {
+            return JSON.readValue(json, new TypeReference<List<Map<String, Object>>>() { });
+        } catch (JsonProcessingException e) {
+            reject(field, "must be a list of entries (JSON array of objects)");
+            return null;
+        }
+    }
+
+    private static boolean isBlankRow(Map<String, Object> row) {
+        return row.values().stream().allMatch(v -> v == null || v.toString().isBlank());
+    }
+
+    private static long wholeNumber(Number n) {
+        double d = n.doubleValue();
+        if (d != Math.rint(d)) {
+            throw new NumberFormatException();
+        }
+        return n.longValue();
+    }
+
+    private static Instant parseInstant(String text, ZoneId zone) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeException ignored) {
+            // try the next shape
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeException ignored) {
+            // try the next shape
+        }
+        try {
+            return LocalDateTime.parse(text).atZone(zone).toInstant();
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+}

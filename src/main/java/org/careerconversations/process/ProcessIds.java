@@ -1,0 +1,30 @@
+package org.careerconversations.process;
+
+/** Keys and element ids of the models in bpmn/ and dmn/ that code and tests refer to. */
+public final class ProcessIds {
+
+    public static final String CAREER_CONVERSATION = "CareerConversation";
+    public static final String REVIEW_CADENCE = "ReviewCadence";
+
+    public static final String START_CONVERSATION_REQUESTED = "StartEvent_ConversationRequested";
+    public static final String TASK_OPEN_RECORD = "Task_OpenRecord";
+    public static final String TASK_SCHEDULE_CONVERSATION = "Task_ScheduleConversation";
+    public static final String TASK_PREPARE_EMPLOYEE = "Task_PrepareEmployee";
+    public static final String TASK_PREPARE_MANAGER = "Task_PrepareManager";
+    public static final String EMPLOYEE_PREPARATION_CUT_OFF = "BoundaryEvent_EmployeePreparationCutOff";
+    public static final String MANAGER_PREPARATION_CUT_OFF = "BoundaryEvent_ManagerPreparationCutOff";
+    public static final String TASK_HOLD_CONVERSATION = "Task_HoldConversation";
+    public static final String TASK_RESOLVE_RESCHEDULING = "Task_ResolveRescheduling";
+    public static final String TASK_CANCEL_CONVERSATION = "Task_CancelConversation";
+    public static final String TASK_DOCUMENT_AGREEMENTS = "Task_DocumentAgreements";
+    public static final String TASK_SIGN_OFF = "Task_SignOff";
+    public static final String TASK_MEDIATE_SIGN_OFF = "Task_MediateSignOff";
+    public static final String TASK_FINALISE_AGREEMENT = "Task_FinaliseAgreement";
+    public static final String TASK_DECIDE_CADENCE = "Task_DecideCadence";
+    public static final String TASK_RECORD_NEXT_CONVERSATION_DUE = "Task_RecordNextConversationDue";
+    public static final String END_CONVERSATION_AGREED = "EndEvent_ConversationAgreed";
+    public static final String END_CONVERSATION_CANCELLED = "EndEvent_ConversationCancelled";
+
+    private ProcessIds() {
+    }
+}

@@ -1,0 +1,148 @@
+package org.careerconversations.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.careerconversations.process.ProcessIds.CAREER_CONVERSATION;
+import static org.careerconversations.process.ProcessIds.REVIEW_CADENCE;
+import static org.careerconversations.process.ProcessIds.TASK_MEDIATE_SIGN_OFF;
+import static org.careerconversations.process.ProcessIds.TASK_RESOLVE_RESCHEDULING;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The group-level access model, created at every start in every profile and idempotent: the groups, which
+ * webapp each group may open, what each group may do with the models, and the Tasklist filters. What one
+ * person may see of one conversation is granted per instance by {@link ConversationAccess}.
+ */
+@Component
+public class AccessSetup {
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+
+    AccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+                TaskService tasks) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(1)
+    public void setUp() {
+        group(Groups.EMPLOYEES, "Employees");
+        group(Groups.MANAGERS, "Managers");
+        group(Groups.HR, "HR partners");
+        group(Groups.PROCESS_OWNERS, "Process owners");
+        group(Groups.PROCESS_DESIGNERS, "Process designers");
+
+        for (String g : List.of(Groups.EMPLOYEES, Groups.MANAGERS, Groups.HR, Groups.PROCESS_OWNERS,
+            Groups.PROCESS_DESIGNERS)) {
+            grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        }
+        for (String g : List.of(Groups.HR, Groups.PROCESS_OWNERS, Groups.PROCESS_DESIGNERS)) {
+            grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        }
+
+        // everyone who works on a task sees which process it belongs to; only managers and HR start one
+        grant(Groups.EMPLOYEES, Resources.PROCESS_DEFINITION, CAREER_CONVERSATION, ProcessDefinitionPermissions.READ);
+        grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, CAREER_CONVERSATION, ProcessDefinitionPermissions.READ,
+            ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(Groups.MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        grant(Groups.HR, Resources.PROCESS_DEFINITION, CAREER_CONVERSATION, ProcessDefinitionPermissions.READ,
+            ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+            ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+        grant(Groups.HR, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, CAREER_CONVERSATION,
+            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+            ProcessDefinitionPermissions.READ_HISTORY);
+        grant(Groups.PROCESS_DESIGNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+        // decision history shows every employee's inputs (PITFALLS 9d): only HR and process owners read it
+        for (String g : List.of(Groups.HR, Groups.PROCESS_OWNERS)) {
+            grant(g, Resources.DECISION_DEFINITION, REVIEW_CADENCE, Permissions.READ, Permissions.READ_HISTORY);
+        }
+        grant(Groups.PROCESS_DESIGNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+        grant(Groups.PROCESS_DESIGNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+
+        TaskQuery mine = tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}");
+        filter("My tasks", "Everything waiting for you, the most urgent first", -10,
+            mine, List.of(Groups.EMPLOYEES, Groups.MANAGERS, Groups.HR, Groups.PROCESS_DESIGNERS,
+                Groups.PROCESS_OWNERS));
+        filter("Overdue", "Your tasks that are past their due date", -5,
+            tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").dueBeforeExpression("${now()}"),
+            List.of(Groups.EMPLOYEES, Groups.MANAGERS, Groups.HR));
+        filter("My team's conversations", "Scheduling, preparing, holding and documenting your team's talks", 0,
+            tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
+                .taskDefinitionKeyIn("Task_ScheduleConversation", "Task_PrepareManager", "Task_HoldConversation",
+                    "Task_DocumentAgreements"),
+            List.of(Groups.MANAGERS));
+        filter("HR decisions", "Mediations and repeated rescheduling that need an HR decision", 0,
+            tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
+                .taskDefinitionKeyIn(TASK_MEDIATE_SIGN_OFF, TASK_RESOLVE_RESCHEDULING),
+            List.of(Groups.HR));
+    }
+
+    private void group(String id, String name) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType("WORKFLOW");
+            identity.saveGroup(group);
+        }
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+            .resourceType(resource).resourceId(resourceId).singleResult();
+        if (authorization == null) {
+            authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizations.saveAuthorization(authorization);
+    }
+
+    private void filter(String name, String description, int priority, TaskQuery query, List<String> groups) {
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("description", description);
+            properties.put("priority", priority);
+            properties.put("refresh", true);
+            properties.put("variables", List.of(
+                Map.of("name", "employeeName", "label", "Employee"),
+                Map.of("name", "managerName", "label", "Manager")));
+            filter = filters.newTaskFilter(name).setProperties(properties)
+                .setQuery(((org.camunda.bpm.engine.impl.TaskQueryImpl) query).orderByDueDate().asc());
+            filters.saveFilter(filter);
+        }
+        for (String group : groups) {
+            grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
+    }
+}
