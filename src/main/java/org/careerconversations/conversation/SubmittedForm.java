@@ -30,7 +30,7 @@ final class SubmittedForm {
 
     static final int LONG_TEXT = 2000;
     static final int SHORT_TEXT = 200;
-    static final int LIST_TEXT = 500;
+    static final int LIST_TEXT = 200;
     static final int MAX_LIST_ROWS = 20;
 
     private static final ObjectMapper JSON = new ObjectMapper();

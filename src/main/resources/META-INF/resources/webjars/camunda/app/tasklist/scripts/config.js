@@ -1,0 +1,15 @@
+// Career Conversations: Tasklist settings (PITFALLS 9e). The header reads "Career Conversations Tasklist".
+export default {
+  app: {
+    vendor: 'Career Conversations',
+    name: 'Tasklist'
+  },
+  // Tasklist's keyboard shortcuts: replacing config.js replaces them, so they are listed again here
+  shortcuts: {
+    claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
+    focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
+    focusList: {key: 'ctrl+alt+l', description: 'sets the focus to the first task in the list'},
+    focusForm: {key: 'ctrl+alt+f', description: 'sets the focus to the first input field in a task form'},
+    startProcess: {key: 'ctrl+alt+p', description: 'opens the start process modal dialog'}
+  }
+};

@@ -1,0 +1,121 @@
+package org.careerconversations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Calls the engine REST API over HTTP as a given user, as Tasklist or any client would. */
+public class EngineRest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String baseUrl;
+    private final String authorization;
+
+    public EngineRest(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private EngineRest(String baseUrl, String authorization) {
+        this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    /** The same client, authenticated with HTTP Basic. */
+    public EngineRest as(String user, String password) {
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new EngineRest(baseUrl, "Basic " + token);
+    }
+
+    /** A demo user with the demo password. */
+    public EngineRest as(String user) {
+        return as(user, "demo");
+    }
+
+    public record Answer(int status, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        public String message() {
+            return json().path("message").asText();
+        }
+    }
+
+    public Answer get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Answer post(String path, Object body) {
+        try {
+            return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return builder;
+    }
+
+    private static Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code {"variables": {name: {"value": v}}}} as the REST API takes it; lists go as type Json. */
+    public static Map<String, Object> variables(Object... namesAndValues) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return variables(values);
+    }
+
+    /** The same for a map of names and values. */
+    public static Map<String, Object> variables(Map<String, Object> values) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : values.entrySet()) {
+            Object value = entry.getValue();
+            Map<String, Object> typed = new LinkedHashMap<>();
+            if (value instanceof java.util.List<?>) {
+                try {
+                    typed.put("value", JSON.writeValueAsString(value));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                typed.put("type", "Json");
+            } else {
+                typed.put("value", value);
+            }
+            variables.put(entry.getKey(), typed);
+        }
+        return Map.of("variables", variables);
+    }
+}

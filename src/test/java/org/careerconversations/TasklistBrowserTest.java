@@ -1,0 +1,204 @@
+package org.careerconversations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.careerconversations.EngineRest.variables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.careerconversations.EngineRest.Answer;
+import org.careerconversations.conversation.Submissions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Eva prepares her career conversation the way she really does it: in a browser, in Tasklist, through the
+ * rendered Camunda Form (employee-preparation.form). The steps before hers go through the engine REST API;
+ * what she submits is checked in the engine and in the app's own conversation table. Needs Debian's
+ * chromium and chromium-driver (skipped, with the reason, when they are not installed). Screenshots of
+ * what she sees go to target/screenshots/.
+ */
+class TasklistBrowserTest extends AppTest {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final String TASK_NAME = "Prepare your career conversation with Maria Mendes";
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private WebDriver driver;
+    private Path profileDir;
+
+    @Test
+    void evaPreparesHerConversationInTasklist() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
+            "chromium and chromedriver are not installed: apt-get install chromium chromium-driver");
+
+        // --- the steps before eva's, through REST: hanna starts for eva, maria schedules ---
+        Answer started = rest().as("hanna").post("/engine-rest/process-definition/key/CareerConversation/start",
+            variables("employeeId", "eva"));
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        assertThat(started.json().path("businessKey").asText()).isEqualTo("eva-1");
+        String processInstanceId = started.json().path("id").asText();
+
+        String scheduleTask = taskId("maria", "Task_ScheduleConversation");
+        Answer scheduled = rest().as("maria").post("/engine-rest/task/" + scheduleTask + "/complete",
+            variables(Submissions.schedule(Instant.now().plus(7, ChronoUnit.DAYS))));
+        assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(204);
+
+        String prepareTask = taskId("eva", "Task_PrepareEmployee");
+        JsonNode task = rest().as("eva").get("/engine-rest/task/" + prepareTask).json();
+        assertThat(task.path("name").asText()).isEqualTo(TASK_NAME);
+
+        // --- eva, in the browser ---
+        driver = startChromium();
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+
+        driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
+        WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
+        screenshot("01-login-page");
+        username.sendKeys("eva");
+        driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
+        driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+
+        // her task in the list ("My tasks" is her first filter), opened by its name
+        By taskInList = By.xpath("//ol[contains(@class,'tasks-list')]//h4[contains(@class,'task')]"
+            + "[normalize-space()='" + TASK_NAME + "']");
+        wait.until(ExpectedConditions.elementToBeClickable(taskInList)).click();
+
+        // the rendered Camunda Form
+        WebElement wentWellLabel = wait.until(ExpectedConditions.visibilityOfElementLocated(
+            fieldLabel("What went well since your last conversation?")));
+        assertThat(wentWellLabel.getText()).startsWith("What went well since your last conversation?");
+        assertThat(driver.findElement(By.cssSelector(".fjs-container")).getText())
+            .as("the intro text names her manager")
+            .contains("A little honest preparation makes it easier for Maria Mendes to listen");
+        screenshot("02-task-with-form");
+
+        String wentWell = "Shipped the search page, typed in Tasklist";
+        field("Where would you like to be in a year?").sendKeys("Own a feature end to end");
+        field("What went well since your last conversation?").sendKeys(wentWell);
+        field("What would you like to learn or get better at?").sendKeys("Presenting to customers");
+        field("How satisfied are you with your work at the moment?").sendKeys("4");
+        field("I would like my next career conversation sooner than usual").click();
+        screenshot("03-form-filled");
+
+        By complete = By.xpath("//button[normalize-space()='Complete']");
+        wait.until(ExpectedConditions.elementToBeClickable(complete)).click();
+
+        // Tasklist leaves the task: the form goes away and the list no longer shows it
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(
+            fieldLabel("What went well since your last conversation?")));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(taskInList));
+        screenshot("04-after-completion");
+
+        // --- what arrived, checked in Java ---
+        assertThat(engine.getTaskService().createTaskQuery().taskId(prepareTask).count()).isZero();
+        HistoricTaskInstance done = engine.getHistoryService().createHistoricTaskInstanceQuery()
+            .taskId(prepareTask).singleResult();
+        assertThat(done.getDeleteReason()).isEqualTo("completed");
+        assertThat(done.getAssignee()).isEqualTo("eva");
+
+        assertThat(runtimeService.getVariable(processInstanceId, "wentWell")).isEqualTo(wentWell);
+        // PITFALLS 9c: Tasklist submits a number untyped; it arrives as a whole number
+        Object satisfaction = runtimeService.getVariable(processInstanceId, "jobSatisfaction");
+        assertThat(satisfaction).isInstanceOf(Integer.class).isEqualTo(4);
+        assertThat(runtimeService.getVariable(processInstanceId, "earlierTalkWished")).isEqualTo(true);
+
+        Map<String, Object> record = jdbc.queryForMap("select * from conversation where business_key = 'eva-1'");
+        assertThat(record.get("employee_prepared")).isEqualTo(true);
+        assertThat(record.get("went_well")).isEqualTo(wentWell);
+        assertThat(((Number) record.get("job_satisfaction")).intValue()).isEqualTo(4);
+        assertThat(record.get("ambitions_short_term")).isEqualTo("Own a feature end to end");
+        assertThat(record.get("development_needs")).isEqualTo("Presenting to customers");
+        assertThat(record.get("earlier_talk_wished")).isEqualTo(true);
+        assertThat(record.get("ambitions_long_term")).as("left empty in the form").isNull();
+    }
+
+    @AfterEach
+    void quitBrowser() throws IOException {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            driver = null;
+            if (profileDir != null) {
+                try (Stream<Path> files = Files.walk(profileDir)) {
+                    files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                }
+                profileDir = null;
+            }
+        }
+    }
+
+    private WebDriver startChromium() throws IOException {
+        profileDir = Files.createTempDirectory("tasklist-browser-test-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profileDir.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingAnyFreePort()
+            .build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** A form-js field's label (labels of required fields end in a "*"). */
+    private static By fieldLabel(String label) {
+        return By.xpath("//label[contains(@class,'fjs-form-field-label')][starts-with(normalize-space(),\""
+            + label + "\")]");
+    }
+
+    /** The input a form-js label belongs to. */
+    private WebElement field(String label) {
+        WebElement labelElement = new WebDriverWait(driver, WAIT)
+            .until(ExpectedConditions.visibilityOfElementLocated(fieldLabel(label)));
+        String id = labelElement.getDomAttribute("for");
+        assertThat(id).as("label '%s' points at its input", label).isNotBlank();
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(By.id(id)));
+    }
+
+    private String taskId(String user, String taskKey) {
+        JsonNode tasks = rest().as(user).get("/engine-rest/task?processInstanceBusinessKey=eva-1&taskDefinitionKey="
+            + taskKey).json();
+        assertThat(tasks).as("%s's %s", user, taskKey).hasSize(1);
+        return tasks.get(0).path("id").asText();
+    }
+
+    private void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(png, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,351 @@
+package org.careerconversations.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.careerconversations.conversation.Submissions.*;
+import static org.careerconversations.process.ProcessIds.*;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.careerconversations.AppTest;
+import org.careerconversations.organisation.EmployeeRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Every path of CareerConversation on the real model, its forms' rules and the ReviewCadence table. */
+class CareerConversationProcessTest extends AppTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ConversationRepository conversations;
+    @Autowired
+    ConversationService conversationService;
+    @Autowired
+    EmployeeRepository employees;
+    @Autowired
+    TransactionTemplate transaction;
+
+    private Instant meeting;
+
+    @BeforeEach
+    void useThisEngine() {
+        AbstractAssertions.init(engine);
+        meeting = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    @Test
+    void happyPathEndsAgreedWithTheCadenceDecision() {
+        ProcessInstance pi = heldConversation("eva");
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_SIGN_OFF, agree());
+
+        assertThat(pi).isEnded().hasPassed(TASK_FINALISE_AGREEMENT, TASK_DECIDE_CADENCE,
+            TASK_RECORD_NEXT_CONVERSATION_DUE, END_CONVERSATION_AGREED);
+        Conversation record = record("eva-1");
+        assertThat(record.getStatus()).isEqualTo(ConversationStatus.AGREED);
+        assertThat(record.getSignedOffAt()).isNotNull();
+        assertThat(record.getGoals()).extracting(Goal::getGoal)
+            .containsExactly("Lead the sprint demo", "Pair with a customer team");
+        assertThat(record.getGoals().get(0).getTargetDate()).isEqualTo(LocalDate.of(2027, 3, 31));
+        assertThat(record.getDevelopmentActions()).extracting(DevelopmentAction::getKind)
+            .containsExactly("training", "mentoring");
+        assertThat(record.getWentWell()).isEqualTo("Shipped the search page");
+        assertThat(record.getStrengthsObserved()).isEqualTo("Eva asks the right questions early");
+        // eva is on probation: ReviewCadence asks for a talk in three months, with HR
+        assertThat(record.getMonthsToNext()).isEqualTo(3);
+        assertThat(record.getHrJoins()).isTrue();
+        assertThat(record.getCadenceReason()).containsIgnoringCase("probation");
+        LocalDate expectedDue = LocalDate.now(ZONE).plusMonths(3);
+        assertThat(record.getNextConversationDue()).isEqualTo(expectedDue);
+        assertThat(employees.findById("eva").orElseThrow().getNextConversationDue()).contains(expectedDue);
+        assertThat(historicVariable(pi, "cadenceReason")).isEqualTo(record.getCadenceReason());
+    }
+
+    @Test
+    void businessKeyIsEmployeeAndCycle() {
+        assertThat(startFor("erik").getBusinessKey()).isEqualTo("erik-1");
+    }
+
+    @Test
+    void everyUserTaskHasAnAssigneeADueDateAndTheOtherPersonsName() {
+        ProcessInstance pi = startFor("eva");
+        assertTask(pi, TASK_SCHEDULE_CONVERSATION, "maria", "Eva Evers");
+        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
+        assertTask(pi, TASK_PREPARE_EMPLOYEE, "eva", "Maria Mendes");
+        assertTask(pi, TASK_PREPARE_MANAGER, "maria", "Eva Evers");
+        assertThat(task(pi, TASK_PREPARE_EMPLOYEE).getDueDate())
+            .isEqualTo(Date.from(meeting.minus(1, ChronoUnit.DAYS)));
+        complete(pi, TASK_PREPARE_EMPLOYEE, employeePreparation());
+        complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
+        assertTask(pi, TASK_HOLD_CONVERSATION, "maria", "Eva Evers");
+        complete(pi, TASK_HOLD_CONVERSATION, hold("held", null));
+        assertTask(pi, TASK_DOCUMENT_AGREEMENTS, "maria", "Eva Evers");
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        assertTask(pi, TASK_SIGN_OFF, "eva", "Maria Mendes");
+        complete(pi, TASK_SIGN_OFF, requestChanges("Please add the conference"));
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_SIGN_OFF, requestChanges("Still missing the conference"));
+        assertTask(pi, TASK_MEDIATE_SIGN_OFF, "hanna", "Eva Evers");
+        assertThat(task(pi, TASK_MEDIATE_SIGN_OFF).getName()).contains("Maria Mendes");
+    }
+
+    @Test
+    void rescheduledMeetingGoesBackToScheduling() {
+        ProcessInstance pi = preparedConversation("eva");
+        complete(pi, TASK_HOLD_CONVERSATION, hold("rescheduled", "Eva is ill"));
+
+        assertThat(pi).isWaitingAt(TASK_SCHEDULE_CONVERSATION).variables().containsEntry("rescheduleCount", 1);
+        Conversation record = record("eva-1");
+        assertThat(record.getStatus()).isEqualTo(ConversationStatus.SCHEDULING);
+        assertThat(record.getOutcomeNote()).isEqualTo("Eva is ill");
+    }
+
+    @Test
+    void thirdRescheduleEscalatesToHrWhoLetsTheManagerScheduleAgain() {
+        ProcessInstance pi = rescheduledThreeTimes("eva");
+        assertThat(pi).isWaitingAt(TASK_RESOLVE_RESCHEDULING).task().isAssignedTo("hanna");
+
+        complete(pi, TASK_RESOLVE_RESCHEDULING, resolveRescheduling("scheduleAgain", "Talked to Maria"));
+
+        assertThat(pi).isWaitingAt(TASK_SCHEDULE_CONVERSATION);
+        assertThat(record("eva-1").getRescheduleCount()).isEqualTo(3);
+    }
+
+    @Test
+    void thirdRescheduleEscalatesToHrWhoCancelsTheCycle() {
+        ProcessInstance pi = rescheduledThreeTimes("eva");
+
+        complete(pi, TASK_RESOLVE_RESCHEDULING, resolveRescheduling("cancel", "Eva moves to another team"));
+
+        assertThat(pi).isEnded().hasPassed(TASK_CANCEL_CONVERSATION, END_CONVERSATION_CANCELLED);
+        Conversation record = record("eva-1");
+        assertThat(record.getStatus()).isEqualTo(ConversationStatus.CANCELLED);
+        assertThat(record.getOutcomeNote()).isEqualTo("Eva moves to another team");
+        assertThat(record.getNextConversationDue()).isNotNull();
+    }
+
+    @Test
+    void cancelledMeetingEndsTheCycleWithReasonAndNextDueDate() {
+        ProcessInstance pi = preparedConversation("erik");
+
+        complete(pi, TASK_HOLD_CONVERSATION, hold("cancelled", "Erik changes roles next month"));
+
+        assertThat(pi).isEnded().hasPassed(TASK_CANCEL_CONVERSATION, TASK_DECIDE_CADENCE,
+            END_CONVERSATION_CANCELLED);
+        Conversation record = record("erik-1");
+        assertThat(record.getStatus()).isEqualTo(ConversationStatus.CANCELLED);
+        assertThat(record.getOutcomeNote()).isEqualTo("Erik changes roles next month");
+        assertThat(record.getCadenceReason()).isNotBlank();
+        assertThat(record.getNextConversationDue())
+            .isEqualTo(LocalDate.now(ZONE).plusMonths(record.getMonthsToNext()));
+        assertThat(employees.findById("erik").orElseThrow().getNextConversationDue())
+            .contains(record.getNextConversationDue());
+    }
+
+    @Test
+    void oneChangeRequestGoesBackToTheManagerWhoSeesTheComment() {
+        ProcessInstance pi = heldConversation("eva");
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+
+        complete(pi, TASK_SIGN_OFF, requestChanges("Please add the conference budget"));
+
+        assertThat(pi).isWaitingAt(TASK_DOCUMENT_AGREEMENTS).task().isAssignedTo("maria");
+        // the manager's form reads changeRequest from the task's variables
+        assertThat(taskService.getVariable(task(pi, TASK_DOCUMENT_AGREEMENTS).getId(), "changeRequest"))
+            .isEqualTo("Please add the conference budget");
+        assertThat(record("eva-1").getChangeRequest()).isEqualTo("Please add the conference budget");
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_SIGN_OFF, agree());
+        assertThat(pi).isEnded().hasPassed(END_CONVERSATION_AGREED).hasNotPassed(TASK_MEDIATE_SIGN_OFF);
+    }
+
+    @Test
+    void secondRejectionGoesToHrMediationWhichSendsItBackToTheManager() {
+        ProcessInstance pi = rejectedTwice("eva");
+        assertThat(pi).isWaitingAt(TASK_MEDIATE_SIGN_OFF).task().isAssignedTo("hanna");
+        assertThat(record("eva-1").getStatus()).isEqualTo(ConversationStatus.MEDIATION);
+
+        complete(pi, TASK_MEDIATE_SIGN_OFF, mediation("backToManager", "Add the budget line, then sign"));
+
+        assertThat(pi).isWaitingAt(TASK_DOCUMENT_AGREEMENTS);
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_SIGN_OFF, agree());
+        assertThat(pi).isEnded().hasPassed(END_CONVERSATION_AGREED);
+        assertThat(record("eva-1").getMediationNote()).isEqualTo("Add the budget line, then sign");
+    }
+
+    @Test
+    void secondRejectionGoesToHrMediationWhichClosesItAsDocumented() {
+        ProcessInstance pi = rejectedTwice("eva");
+
+        complete(pi, TASK_MEDIATE_SIGN_OFF, mediation("closeAsDocumented", "The plan is fair as written"));
+
+        assertThat(pi).isEnded().hasPassed(TASK_FINALISE_AGREEMENT, END_CONVERSATION_AGREED);
+        Conversation record = record("eva-1");
+        assertThat(record.getStatus()).isEqualTo(ConversationStatus.AGREED);
+        assertThat(record.getMediationNote()).isEqualTo("The plan is fair as written");
+        assertThat(record.getRejectionCount()).isEqualTo(2);
+    }
+
+    @Test
+    void missingPreparationIsRecordedAtTheMeetingTimeAndTheCycleGoesOn() {
+        ProcessInstance pi = startFor("eva");
+        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
+        complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
+
+        ClockUtil.setCurrentTime(Date.from(meeting.plusSeconds(60)));
+        execute(job(EMPLOYEE_PREPARATION_CUT_OFF, pi));
+
+        assertThat(pi).isWaitingAt(TASK_HOLD_CONVERSATION).hasPassed("Task_RecordEmployeeNotPrepared")
+            .variables().containsEntry("employeePrepared", false).containsEntry("managerPrepared", true);
+        Conversation record = record("eva-1");
+        assertThat(record.getEmployeePrepared()).isFalse();
+        assertThat(record.getManagerPrepared()).isTrue();
+    }
+
+    @Test
+    void bothPreparationsMissingStillLeadToTheMeeting() {
+        ProcessInstance pi = startFor("emil");
+        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
+
+        ClockUtil.setCurrentTime(Date.from(meeting.plusSeconds(60)));
+        execute(job(EMPLOYEE_PREPARATION_CUT_OFF, pi));
+        execute(job(MANAGER_PREPARATION_CUT_OFF, pi));
+
+        assertThat(pi).isWaitingAt(TASK_HOLD_CONVERSATION);
+        assertThat(record("emil-1").getEmployeePrepared()).isFalse();
+        assertThat(record("emil-1").getManagerPrepared()).isFalse();
+    }
+
+    @Test
+    void agreedRecordCannotBeChanged() {
+        ProcessInstance pi = heldConversation("eva");
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_SIGN_OFF, agree());
+        long id = record("eva-1").getId();
+
+        assertThatThrownBy(() -> transaction.executeWithoutResult(s -> conversationService.document(id,
+            new Preparations.Documentation(List.of(new Preparations.GoalInput("Rewritten", null, null)), List.of(),
+                "changed", null, "exceeds", "low"))))
+            .isInstanceOf(AgreementLockedException.class).hasMessageContaining("eva-1 is AGREED");
+        assertThatThrownBy(() -> transaction.executeWithoutResult(s -> conversationService.changesRequested(id, "x")))
+            .isInstanceOf(AgreementLockedException.class);
+        assertThat(record("eva-1").getGoals()).extracting(Goal::getGoal)
+            .containsExactly("Lead the sprint demo", "Pair with a customer team");
+        assertThat(record("eva-1").getFeedbackSummary()).isEqualTo("Strong start; grow visibility");
+    }
+
+    @Test
+    void startIsRejectedForAnEmployeeWithAnOpenConversation() {
+        startFor("eva");
+        assertThatThrownBy(() -> startFor("eva")).isInstanceOf(ConversationStartRejected.class)
+            .hasMessageContaining("employeeId 'eva' already has an open career conversation (eva-1)");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("eva-2").count()).isZero();
+    }
+
+    @Test
+    void managerPreparationShowsThePreviousPlan() {
+        ProcessInstance first = heldConversation("erik");
+        complete(first, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(first, TASK_SIGN_OFF, agree());
+
+        ProcessInstance second = startFor("erik");
+
+        assertThat(second.getBusinessKey()).isEqualTo("erik-2");
+        assertThat((String) runtimeService.getVariable(second.getId(), "previousPlanSummary"))
+            .contains("erik-1").contains("Lead the sprint demo").contains("Presentation skills course");
+    }
+
+    // --- walking the process ---
+
+    private ProcessInstance startFor(String employeeId) {
+        return runtimeService.startProcessInstanceByKey(CAREER_CONVERSATION, forJavaApi(start(employeeId)));
+    }
+
+    private ProcessInstance preparedConversation(String employeeId) {
+        ProcessInstance pi = startFor(employeeId);
+        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
+        complete(pi, TASK_PREPARE_EMPLOYEE, employeePreparation());
+        complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
+        assertThat(pi).isWaitingAt(TASK_HOLD_CONVERSATION);
+        return pi;
+    }
+
+    private ProcessInstance heldConversation(String employeeId) {
+        ProcessInstance pi = preparedConversation(employeeId);
+        complete(pi, TASK_HOLD_CONVERSATION, hold("held", null));
+        return pi;
+    }
+
+    private ProcessInstance rescheduledThreeTimes(String employeeId) {
+        ProcessInstance pi = preparedConversation(employeeId);
+        for (int i = 1; i <= 3; i++) {
+            complete(pi, TASK_HOLD_CONVERSATION, hold("rescheduled", "Clash number " + i));
+            if (i < 3) {
+                assertThat(pi).isWaitingAt(TASK_SCHEDULE_CONVERSATION);
+                complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting.plus(i, ChronoUnit.DAYS)));
+                complete(pi, TASK_PREPARE_EMPLOYEE, employeePreparation());
+                complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
+            }
+        }
+        return pi;
+    }
+
+    private ProcessInstance rejectedTwice(String employeeId) {
+        ProcessInstance pi = heldConversation(employeeId);
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_SIGN_OFF, requestChanges("Add the conference"));
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_SIGN_OFF, requestChanges("The conference is still missing"));
+        return pi;
+    }
+
+    private Task task(ProcessInstance pi, String taskKey) {
+        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+    }
+
+    private void complete(ProcessInstance pi, String taskKey, Map<String, Object> values) {
+        Task task = task(pi, taskKey);
+        assertThat(task).as("open task %s", taskKey).isNotNull();
+        taskService.complete(task.getId(), forJavaApi(values));
+    }
+
+    private void assertTask(ProcessInstance pi, String taskKey, String assignee, String otherPersonsName) {
+        Task task = task(pi, taskKey);
+        assertThat(task.getAssignee()).isEqualTo(assignee);
+        assertThat(task.getDueDate()).isNotNull();
+        assertThat(task.getName()).contains(otherPersonsName);
+    }
+
+    private Conversation record(String businessKey) {
+        return transaction.execute(s -> {
+            Conversation c = conversations.findByBusinessKey(businessKey).orElseThrow();
+            c.getGoals().size();
+            c.getDevelopmentActions().size();
+            return c;
+        });
+    }
+
+    private Object historicVariable(ProcessInstance pi, String name) {
+        return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+            .variableName(name).singleResult().getValue();
+    }
+}

@@ -1,0 +1,13 @@
+package org.careerconversations.conversation;
+
+import org.careerconversations.AppTest;
+import org.junit.jupiter.api.Test;
+
+/** The demo organisation walks a whole cycle through the engine REST API, on H2. */
+class ConversationRestTest extends AppTest {
+
+    @Test
+    void demoUsersWalkACycleToASignedAgreement() {
+        new CycleWalk(rest(), jdbc).walkAndCheck();
+    }
+}

@@ -1,0 +1,58 @@
+package org.careerconversations.conversation;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.careerconversations.EngineRest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The same cycle as {@link ConversationRestTest}, on a real PostgreSQL (binaries from Maven, no Docker).
+ * Runs in its own JVM (surefire execution "postgres"), so its engine does not meet the H2 tests' engine.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class PostgresConversationRestTest {
+
+    private static final EmbeddedPostgres POSTGRES = start();
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        POSTGRES.close();
+    }
+
+    @Test
+    void demoUsersWalkACycleToASignedAgreementOnPostgres() {
+        String product = jdbc.queryForObject("select version()", String.class);
+        org.assertj.core.api.Assertions.assertThat(product).startsWith("PostgreSQL");
+        new CycleWalk(new EngineRest("http://localhost:" + port), jdbc).walkAndCheck();
+    }
+
+    private static EmbeddedPostgres start() {
+        try {
+            return EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+}
