@@ -18,6 +18,7 @@ import org.careerconversations.organisation.EmployeeRepository;
 import org.careerconversations.security.ConversationAccess;
 import org.careerconversations.security.Groups;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,15 +34,17 @@ public class ConversationService {
     private final EmployeeRepository employees;
     private final IdentityService identityService;
     private final ConversationAccess access;
+    private final ApplicationEventPublisher events;
     private final ZoneId zone;
 
     ConversationService(ConversationRepository conversations, EmployeeRepository employees,
                         IdentityService identityService, ConversationAccess access,
-                        @Value("${careers.time-zone:Europe/Amsterdam}") ZoneId zone) {
+                        ApplicationEventPublisher events, @Value("${careers.time-zone:Europe/Amsterdam}") ZoneId zone) {
         this.conversations = conversations;
         this.employees = employees;
         this.identityService = identityService;
         this.access = access;
+        this.events = events;
         this.zone = zone;
     }
 
@@ -118,7 +121,10 @@ public class ConversationService {
     }
 
     public void schedule(long conversationId, Instant meetingAt, String place) {
-        get(conversationId).schedule(meetingAt, place);
+        Conversation c = get(conversationId);
+        c.schedule(meetingAt, place);
+        events.publishEvent(new ConversationEvents.ConversationScheduled(c.getId(), c.getBusinessKey(),
+            c.getEmployeeId(), c.getManagerId(), meetingAt, place, c.getRescheduleCount()));
     }
 
     void recordEmployeePreparation(long conversationId, EmployeePreparation preparation) {
@@ -150,7 +156,10 @@ public class ConversationService {
     }
 
     void cancel(long conversationId, String reason) {
-        get(conversationId).cancel(reason, now());
+        Conversation c = get(conversationId);
+        c.cancel(reason, now());
+        events.publishEvent(new ConversationEvents.ConversationCancelled(c.getId(), c.getBusinessKey(),
+            c.getEmployeeId(), c.getManagerId(), c.getScheduledAt(), reason, c.getRescheduleCount() + 1));
     }
 
     void document(long conversationId, Documentation documentation) {
@@ -197,6 +206,11 @@ public class ConversationService {
         LocalDate nextDue = today().plusMonths(monthsToNext);
         conversation.recordCadence(monthsToNext, checkInWeeks, hrJoins, reason, nextDue);
         employees.findById(conversation.getEmployeeId()).orElseThrow().nextConversationDueOn(nextDue);
+        if (conversation.getStatus() == ConversationStatus.AGREED) {
+            events.publishEvent(new ConversationEvents.ConversationAgreed(conversation.getId(),
+                conversation.getBusinessKey(), conversation.getEmployeeId(), conversation.getManagerId(),
+                conversation.getHrPartnerId(), hrJoins, reason, nextDue));
+        }
         return nextDue;
     }
 
