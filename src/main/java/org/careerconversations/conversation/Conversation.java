@@ -81,6 +81,9 @@ public class Conversation {
     private Boolean hrJoins;
     private String cadenceReason;
     private LocalDate nextConversationDue;
+    private int planVersion = 1;
+    private Instant followUpEndedAt;
+    private String followUpEndReason;
 
     @OneToMany(mappedBy = "conversation", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
@@ -178,12 +181,12 @@ public class Conversation {
         developmentActions.clear();
         int position = 0;
         for (GoalInput g : d.goals()) {
-            goals.add(new Goal(this, position++, g.goal(), g.measure(), g.targetDate()));
+            goals.add(new Goal(this, 1, position++, g.goal(), g.measure(), g.targetDate()));
         }
         position = 0;
         for (ActionInput a : d.actions()) {
-            developmentActions.add(new DevelopmentAction(this, position++, a.action(), a.kind(), a.dueDate(),
-                a.support()));
+            developmentActions.add(new DevelopmentAction(this, 1, position++, a.action(), a.kind(), a.dueDate(),
+                a.support(), "not-started"));
         }
         this.feedbackSummary = d.feedbackSummary();
         this.careerAspirations = d.careerAspirations();
@@ -233,6 +236,60 @@ public class Conversation {
         this.hrJoins = hrJoins;
         this.cadenceReason = reason;
         this.nextConversationDue = nextDue;
+    }
+
+    /**
+     * Adds the next version of the agreed plan; earlier versions stay untouched. Actions carried over from
+     * the current plan (by id) keep their progress.
+     */
+    public void revisePlan(List<GoalInput> newGoals, List<ActionInput> newActions) {
+        if (status != ConversationStatus.AGREED || followUpEndedAt != null) {
+            throw new IllegalStateException("Only the plan of an agreed conversation in follow-up can be revised; "
+                + businessKey + " is " + status + (followUpEndedAt == null ? "" : " and its follow-up has ended"));
+        }
+        List<DevelopmentAction> current = currentActions();
+        planVersion++;
+        int position = 0;
+        for (GoalInput g : newGoals) {
+            goals.add(new Goal(this, planVersion, position++, g.goal(), g.measure(), g.targetDate()));
+        }
+        position = 0;
+        for (ActionInput a : newActions) {
+            String progress = current.stream().filter(c -> c.getId().equals(a.actionId())).findFirst()
+                .map(DevelopmentAction::getStatus).orElse("not-started");
+            developmentActions.add(new DevelopmentAction(this, planVersion, position++, a.action(), a.kind(),
+                a.dueDate(), a.support(), progress));
+        }
+    }
+
+    /** The goals of the plan in force (the latest agreed version). */
+    public List<Goal> currentGoals() {
+        return goals.stream().filter(g -> g.getPlanVersion() == planVersion).toList();
+    }
+
+    /** The development actions of the plan in force. */
+    public List<DevelopmentAction> currentActions() {
+        return developmentActions.stream().filter(a -> a.getPlanVersion() == planVersion).toList();
+    }
+
+    /** The follow-up ends: the next cycle started, or the employee left. */
+    public void endFollowUp(String reason, Instant at) {
+        if (followUpEndedAt == null) {
+            this.followUpEndedAt = at;
+            this.followUpEndReason = reason;
+        }
+    }
+
+    public int getPlanVersion() {
+        return planVersion;
+    }
+
+    public Instant getFollowUpEndedAt() {
+        return followUpEndedAt;
+    }
+
+    public String getFollowUpEndReason() {
+        return followUpEndReason;
     }
 
     private void requireOpen() {

@@ -30,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ConversationService {
 
+    static final String LEFT = "left";
+
     private final ConversationRepository conversations;
     private final EmployeeRepository employees;
     private final IdentityService identityService;
@@ -212,6 +214,27 @@ public class ConversationService {
                 conversation.getHrPartnerId(), hrJoins, reason, nextDue));
         }
         return nextDue;
+    }
+
+    /** The follow-up of an agreed conversation ends (the next cycle started, or the employee left). */
+    public void endFollowUp(long conversationId, String reason) {
+        get(conversationId).endFollowUp(reason, now());
+    }
+
+    /** The employee left: an open conversation is cancelled, an agreed one's follow-up ends. */
+    void employeeLeft(long conversationId) {
+        Conversation conversation = get(conversationId);
+        if (conversation.isOpen()) {
+            cancel(conversationId, LEFT);
+        } else {
+            conversation.endFollowUp(LEFT, now());
+        }
+    }
+
+    /** The previous cycle's conversation of an employee, if it is agreed and still being followed up. */
+    Optional<Conversation> inFollowUp(String employeeId, int beforeCycle) {
+        return conversations.findByBusinessKey(Conversation.businessKey(employeeId, beforeCycle - 1))
+            .filter(c -> c.getStatus() == ConversationStatus.AGREED && c.getFollowUpEndedAt() == null);
     }
 
     public Optional<Conversation> findByBusinessKey(String businessKey) {

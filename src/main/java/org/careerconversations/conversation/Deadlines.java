@@ -28,6 +28,8 @@ public class Deadlines {
     private Duration signingOff = Duration.ofDays(5);
     /** HR decides (mediation, repeated rescheduling) within this time. */
     private Duration hrDecision = Duration.ofDays(5);
+    /** Employee and manager fill in a check-in within this time. */
+    private Duration checkIn = Duration.ofDays(7);
 
     public Date scheduling() {
         return fromNow(scheduling);
@@ -54,6 +56,10 @@ public class Deadlines {
 
     public Date hrDecision() {
         return fromNow(hrDecision);
+    }
+
+    public Date checkIn() {
+        return fromNow(checkIn);
     }
 
     private static Date fromNow(Duration duration) {
@@ -86,5 +92,9 @@ public class Deadlines {
 
     public void setHrDecision(Duration hrDecision) {
         this.hrDecision = hrDecision;
+    }
+
+    public void setCheckIn(Duration checkIn) {
+        this.checkIn = checkIn;
     }
 }

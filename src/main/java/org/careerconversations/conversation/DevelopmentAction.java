@@ -21,6 +21,7 @@ public class DevelopmentAction {
     @JoinColumn(name = "conversation_id")
     private Conversation conversation;
     private int position;
+    private int planVersion;
     private String action;
     private String kind;
     private LocalDate dueDate;
@@ -30,14 +31,33 @@ public class DevelopmentAction {
     protected DevelopmentAction() {
     }
 
-    DevelopmentAction(Conversation conversation, int position, String action, String kind, LocalDate dueDate,
-                      String support) {
+    DevelopmentAction(Conversation conversation, int planVersion, int position, String action, String kind,
+                      LocalDate dueDate, String support, String status) {
         this.conversation = conversation;
+        this.planVersion = planVersion;
+        this.status = status;
         this.position = position;
         this.action = action;
         this.kind = kind;
         this.dueDate = dueDate;
         this.support = support;
+    }
+
+    public static final String DONE = "done";
+
+    public Long getId() {
+        return id;
+    }
+
+    public int getPlanVersion() {
+        return planVersion;
+    }
+
+    /** Progress reported at a check-in; an action once done stays done. */
+    public void recordProgress(String newStatus) {
+        if (!DONE.equals(status)) {
+            this.status = newStatus;
+        }
     }
 
     public String getAction() {

@@ -21,6 +21,7 @@ public class Goal {
     @JoinColumn(name = "conversation_id")
     private Conversation conversation;
     private int position;
+    private int planVersion;
     private String goal;
     private String measure;
     private LocalDate targetDate;
@@ -28,8 +29,10 @@ public class Goal {
     protected Goal() {
     }
 
-    Goal(Conversation conversation, int position, String goal, String measure, LocalDate targetDate) {
+    Goal(Conversation conversation, int planVersion, int position, String goal, String measure,
+         LocalDate targetDate) {
         this.conversation = conversation;
+        this.planVersion = planVersion;
         this.position = position;
         this.goal = goal;
         this.measure = measure;
@@ -46,6 +49,10 @@ public class Goal {
 
     public LocalDate getTargetDate() {
         return targetDate;
+    }
+
+    public int getPlanVersion() {
+        return planVersion;
     }
 
     public int getPosition() {

@@ -2,19 +2,25 @@ package org.careerconversations.conversation;
 
 import static org.careerconversations.process.ProcessVariables.*;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.careerconversations.organisation.Employee;
+import org.careerconversations.process.ProcessPrivileges;
 import org.springframework.stereotype.Component;
 
 /** Task_OpenRecord: checks the start, stores the conversation and names the people for the next steps. */
 @Component("openConversationRecord")
 class OpenConversationRecord implements JavaDelegate {
 
-    private final ConversationService conversations;
+    static final String NEXT_CYCLE_STARTED = "NextCycleStarted";
 
-    OpenConversationRecord(ConversationService conversations) {
+    private final ConversationService conversations;
+    private final RuntimeService runtime;
+
+    OpenConversationRecord(ConversationService conversations, RuntimeService runtime) {
         this.conversations = conversations;
+        this.runtime = runtime;
     }
 
     @Override
@@ -36,5 +42,9 @@ class OpenConversationRecord implements JavaDelegate {
         execution.setVariable(PREVIOUS_PLAN_SUMMARY, opened.previousPlanSummary());
         execution.setVariable(RESCHEDULE_COUNT, 0);
         execution.setVariable(REJECTION_COUNT, 0);
+        // the continuous cycle: starting this cycle ends the previous cycle's follow-up
+        conversations.inFollowUp(opened.employee().getId(), conversation.getCycle()).ifPresent(previous ->
+            ProcessPrivileges.withoutAuthorizationCheck(() -> runtime.createMessageCorrelation(NEXT_CYCLE_STARTED)
+                .processInstanceId(previous.getProcessInstanceId()).correlateAllWithResult()));
     }
 }

@@ -5,9 +5,9 @@ import static org.careerconversations.process.ProcessVariables.CONVERSATION_ID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** Reads the app's own routing variables, which the delegates set and therefore trust. */
-final class StepVariables {
+public final class StepVariables {
 
-    static long conversationId(DelegateExecution execution) {
+    public static long conversationId(DelegateExecution execution) {
         Object id = execution.getVariable(CONVERSATION_ID);
         if (!(id instanceof Number number)) {
             throw new IllegalStateException("Process instance " + execution.getProcessInstanceId()
@@ -20,7 +20,7 @@ final class StepVariables {
      * An end listener of a user task also runs when the task is interrupted (the preparation cut-off) or
      * the instance is deleted; only a completed task carries a submission to check and store.
      */
-    static boolean taskWasCompleted(DelegateExecution execution) {
+    public static boolean taskWasCompleted(DelegateExecution execution) {
         return !execution.isCanceled();
     }
 

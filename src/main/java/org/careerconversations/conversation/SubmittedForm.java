@@ -26,11 +26,11 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * rejects the submission with one message that names each field and its rule, so the task stays open and
  * nothing is stored.
  */
-final class SubmittedForm {
+public final class SubmittedForm {
 
-    static final int LONG_TEXT = 2000;
-    static final int SHORT_TEXT = 200;
-    static final int LIST_TEXT = 200;
+    public static final int LONG_TEXT = 2000;
+    public static final int SHORT_TEXT = 200;
+    public static final int LIST_TEXT = 200;
     static final int MAX_LIST_ROWS = 20;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,11 +39,11 @@ final class SubmittedForm {
     private final List<String> problems = new ArrayList<>();
     private String firstField;
 
-    SubmittedForm(VariableScope variables) {
+    public SubmittedForm(VariableScope variables) {
         this.variables = variables;
     }
 
-    String requiredText(String field, int maxLength) {
+    public String requiredText(String field, int maxLength) {
         String value = optionalText(field, maxLength);
         if (value == null) {
             reject(field, "is required");
@@ -52,11 +52,11 @@ final class SubmittedForm {
     }
 
     /** The trimmed text, or null when the field is empty. */
-    String optionalText(String field, int maxLength) {
+    public String optionalText(String field, int maxLength) {
         return text(field, variables.getVariable(field), maxLength);
     }
 
-    String requiredChoice(String field, Collection<String> allowed) {
+    public String requiredChoice(String field, Collection<String> allowed) {
         Object raw = variables.getVariable(field);
         if (raw == null || raw.toString().isBlank()) {
             reject(field, "is required (one of " + String.join(", ", allowed) + ")");
@@ -70,7 +70,7 @@ final class SubmittedForm {
         return value;
     }
 
-    int requiredWholeNumber(String field, int min, int max) {
+    public int requiredWholeNumber(String field, int min, int max) {
         Object raw = variables.getVariable(field);
         String rule = "must be a whole number from " + min + " to " + max;
         if (raw == null || raw.toString().isBlank()) {
@@ -90,7 +90,7 @@ final class SubmittedForm {
         }
     }
 
-    boolean flag(String field) {
+    public boolean flag(String field) {
         Object raw = variables.getVariable(field);
         if (raw == null) {
             return false;
@@ -135,7 +135,7 @@ final class SubmittedForm {
      * The rows of a dynamic list, each turned into a value by {@code row}; {@code minRows} rows are
      * required.
      */
-    <T> List<T> list(String field, int minRows, Function<Row, T> row) {
+    public <T> List<T> list(String field, int minRows, Function<Row, T> row) {
         List<Map<String, Object>> rows = rows(field);
         if (rows == null) {
             return List.of();
@@ -155,14 +155,14 @@ final class SubmittedForm {
         return result;
     }
 
-    void throwIfInvalid() {
+    public void throwIfInvalid() {
         if (!problems.isEmpty()) {
             throw new FormFieldValidationException(firstField, String.join("; ", problems));
         }
     }
 
     /** Adds a broken rule for a field, for checks that need more than one field. */
-    void reject(String field, String rule) {
+    public void reject(String field, String rule) {
         if (firstField == null) {
             firstField = field;
         }
@@ -170,7 +170,7 @@ final class SubmittedForm {
     }
 
     /** One row of a dynamic list; problems are reported as {@code goals[2].goal}. */
-    final class Row {
+    public final class Row {
         private final String prefix;
         private final Map<String, Object> values;
 
@@ -179,7 +179,7 @@ final class SubmittedForm {
             this.values = values;
         }
 
-        String requiredText(String key, int maxLength) {
+        public String requiredText(String key, int maxLength) {
             String value = optionalText(key, maxLength);
             if (value == null) {
                 reject(prefix + "." + key, "is required");
@@ -187,11 +187,11 @@ final class SubmittedForm {
             return value;
         }
 
-        String optionalText(String key, int maxLength) {
+        public String optionalText(String key, int maxLength) {
             return text(prefix + "." + key, values.get(key), maxLength);
         }
 
-        String requiredChoice(String key, Set<String> allowed) {
+        public String requiredChoice(String key, Set<String> allowed) {
             Object raw = values.get(key);
             String value = raw == null ? null : raw.toString().trim();
             if (value == null || !allowed.contains(value)) {
@@ -202,7 +202,21 @@ final class SubmittedForm {
             return value;
         }
 
-        LocalDate optionalDate(String key) {
+        /** A whole number such as an id, or null when empty. */
+        public Long optionalId(String key) {
+            Object raw = values.get(key);
+            if (raw == null || raw.toString().isBlank()) {
+                return null;
+            }
+            try {
+                return raw instanceof Number n ? n.longValue() : Long.parseLong(raw.toString().trim());
+            } catch (NumberFormatException e) {
+                reject(prefix + "." + key, "must be a number (was '" + shorten(raw.toString()) + "')");
+                return null;
+            }
+        }
+
+        public LocalDate optionalDate(String key) {
             Object raw = values.get(key);
             if (raw == null || raw.toString().isBlank()) {
                 return null;

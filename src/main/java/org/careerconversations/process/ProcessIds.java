@@ -22,8 +22,27 @@ public final class ProcessIds {
     public static final String TASK_FINALISE_AGREEMENT = "Task_FinaliseAgreement";
     public static final String TASK_DECIDE_CADENCE = "Task_DecideCadence";
     public static final String TASK_RECORD_NEXT_CONVERSATION_DUE = "Task_RecordNextConversationDue";
-    public static final String END_CONVERSATION_AGREED = "EndEvent_ConversationAgreed";
     public static final String END_CONVERSATION_CANCELLED = "EndEvent_ConversationCancelled";
+
+    // follow-up
+    public static final String SUB_PROCESS_FOLLOW_UP = "SubProcess_FollowUp";
+    public static final String TASK_PLAN_NEXT_CHECK_IN = "Task_PlanNextCheckIn";
+    public static final String GATEWAY_FOLLOW_UP_WAIT = "Gateway_FollowUpWait";
+    public static final String TIMER_CHECK_IN_DUE = "TimerEvent_CheckInDue";
+    public static final String TASK_CHECK_IN_EMPLOYEE = "Task_CheckInEmployee";
+    public static final String TASK_CHECK_IN_MANAGER = "Task_CheckInManager";
+    public static final String TASK_RECORD_CHECK_IN = "Task_RecordCheckIn";
+    public static final String TASK_PREPARE_REVISION = "Task_PrepareRevision";
+    public static final String TASK_REVISE_PLAN = "Task_RevisePlan";
+    public static final String TASK_AGREE_REVISED_PLAN = "Task_AgreeRevisedPlan";
+    public static final String TASK_RECORD_PLAN_REVISION = "Task_RecordPlanRevision";
+    public static final String TASK_END_FOLLOW_UP = "Task_EndFollowUp";
+    public static final String END_CYCLE_COMPLETED = "EndEvent_CycleCompleted";
+    public static final String TASK_RECORD_EMPLOYEE_LEFT = "Task_RecordEmployeeLeft";
+    public static final String END_EMPLOYEE_LEFT = "EndEvent_EmployeeLeft";
+    public static final String MESSAGE_PLAN_REVISION_REQUESTED = "PlanRevisionRequested";
+    public static final String MESSAGE_NEXT_CYCLE_STARTED = "NextCycleStarted";
+    public static final String MESSAGE_EMPLOYEE_LEFT = "EmployeeLeft";
 
     private ProcessIds() {
     }

@@ -57,8 +57,8 @@ class CareerConversationProcessTest extends AppTest {
         complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
         complete(pi, TASK_SIGN_OFF, agree());
 
-        assertThat(pi).isEnded().hasPassed(TASK_FINALISE_AGREEMENT, TASK_DECIDE_CADENCE,
-            TASK_RECORD_NEXT_CONVERSATION_DUE, END_CONVERSATION_AGREED);
+        assertThat(pi).hasPassed(TASK_FINALISE_AGREEMENT, TASK_DECIDE_CADENCE, TASK_RECORD_NEXT_CONVERSATION_DUE)
+            .isWaitingAt(GATEWAY_FOLLOW_UP_WAIT);
         Conversation record = record("eva-1");
         assertThat(record.getStatus()).isEqualTo(ConversationStatus.AGREED);
         assertThat(record.getSignedOffAt()).isNotNull();
@@ -174,7 +174,8 @@ class CareerConversationProcessTest extends AppTest {
         assertThat(record("eva-1").getChangeRequest()).isEqualTo("Please add the conference budget");
         complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
         complete(pi, TASK_SIGN_OFF, agree());
-        assertThat(pi).isEnded().hasPassed(END_CONVERSATION_AGREED).hasNotPassed(TASK_MEDIATE_SIGN_OFF);
+        assertThat(pi).hasPassed(TASK_FINALISE_AGREEMENT).hasNotPassed(TASK_MEDIATE_SIGN_OFF)
+            .isWaitingAt(GATEWAY_FOLLOW_UP_WAIT);
     }
 
     @Test
@@ -188,7 +189,7 @@ class CareerConversationProcessTest extends AppTest {
         assertThat(pi).isWaitingAt(TASK_DOCUMENT_AGREEMENTS);
         complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
         complete(pi, TASK_SIGN_OFF, agree());
-        assertThat(pi).isEnded().hasPassed(END_CONVERSATION_AGREED);
+        assertThat(pi).hasPassed(TASK_FINALISE_AGREEMENT).isWaitingAt(GATEWAY_FOLLOW_UP_WAIT);
         assertThat(record("eva-1").getMediationNote()).isEqualTo("Add the budget line, then sign");
     }
 
@@ -198,7 +199,7 @@ class CareerConversationProcessTest extends AppTest {
 
         complete(pi, TASK_MEDIATE_SIGN_OFF, mediation("closeAsDocumented", "The plan is fair as written"));
 
-        assertThat(pi).isEnded().hasPassed(TASK_FINALISE_AGREEMENT, END_CONVERSATION_AGREED);
+        assertThat(pi).hasPassed(TASK_FINALISE_AGREEMENT).isWaitingAt(GATEWAY_FOLLOW_UP_WAIT);
         Conversation record = record("eva-1");
         assertThat(record.getStatus()).isEqualTo(ConversationStatus.AGREED);
         assertThat(record.getMediationNote()).isEqualTo("The plan is fair as written");

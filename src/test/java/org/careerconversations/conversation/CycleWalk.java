@@ -68,7 +68,9 @@ class CycleWalk {
         complete("maria", "Task_DocumentAgreements", revised);
         complete("eva", "Task_SignOff", Submissions.agree());
 
-        assertThat(rest.as("hanna").get("/engine-rest/process-instance?businessKey=eva-1").json()).isEmpty();
+        // agreed: the conversation goes on in its follow-up
+        assertThat(rest.as("hanna").get("/engine-rest/process-instance?businessKey=eva-1&activityIdIn="
+            + "Gateway_FollowUpWait").json()).hasSize(1);
         Map<String, Object> record = jdbc.queryForMap("select * from conversation where business_key = 'eva-1'");
         assertThat(record.get("status")).isEqualTo("AGREED");
         assertThat(record.get("signed_off_at")).isNotNull();

@@ -1,0 +1,81 @@
+package org.careerconversations.followup;
+
+import static org.careerconversations.followup.FollowUpVariables.CHECK_IN_NUMBER;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.careerconversations.conversation.StepVariables;
+import org.careerconversations.conversation.SubmittedForm;
+import org.careerconversations.followup.FollowUpService.ProgressInput;
+import org.careerconversations.process.ProcessVariables;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Task_CheckInEmployee and Task_CheckInManager (end): progress per development action, obstacles, and
+ * whether the plan needs revising — the same rules for both sides, each with its own field names.
+ */
+class CheckInStep implements ExecutionListener {
+
+    private final FollowUpService followUp;
+    private final String role;
+    private final String progressField;
+    private final String obstaclesField;
+    private final String reviseField;
+    private final String authorVariable;
+
+    CheckInStep(FollowUpService followUp, String role, String progressField, String obstaclesField,
+                String reviseField, String authorVariable) {
+        this.followUp = followUp;
+        this.role = role;
+        this.progressField = progressField;
+        this.obstaclesField = obstaclesField;
+        this.reviseField = reviseField;
+        this.authorVariable = authorVariable;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        if (!StepVariables.taskWasCompleted(execution)) {
+            return;
+        }
+        long id = StepVariables.conversationId(execution);
+        List<Long> actionIds = followUp.currentActionIds(id);
+        SubmittedForm form = new SubmittedForm(execution);
+        List<ProgressInput> progress = form.list(progressField, 0, row -> {
+            Long actionId = row.optionalId("actionId");
+            String status = row.requiredChoice("status", java.util.Set.copyOf(FollowUpService.PROGRESS));
+            String note = row.optionalText("note", SubmittedForm.SHORT_TEXT);
+            if (actionId == null || !actionIds.contains(actionId)) {
+                form.reject(progressField, "reports on an action that is not in the current plan (" + actionId + ")");
+                return null;
+            }
+            return new ProgressInput(actionId, status, note);
+        });
+        String obstacles = form.optionalText(obstaclesField, SubmittedForm.LONG_TEXT);
+        boolean revise = form.flag(reviseField);
+        form.throwIfInvalid();
+        int number = ((Number) execution.getVariable(CHECK_IN_NUMBER)).intValue();
+        followUp.recordCheckIn(id, number, role, (String) execution.getVariable(authorVariable), progress,
+            obstacles, revise);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Steps {
+
+        @Bean
+        CheckInStep checkInEmployee(FollowUpService followUp) {
+            return new CheckInStep(followUp, FollowUpService.EMPLOYEE, FollowUpVariables.EMPLOYEE_PROGRESS,
+                FollowUpVariables.EMPLOYEE_OBSTACLES, FollowUpVariables.EMPLOYEE_PLAN_NEEDS_REVISING,
+                ProcessVariables.EMPLOYEE_ID);
+        }
+
+        @Bean
+        CheckInStep checkInManager(FollowUpService followUp) {
+            return new CheckInStep(followUp, FollowUpService.MANAGER, FollowUpVariables.MANAGER_PROGRESS,
+                FollowUpVariables.MANAGER_OBSTACLES, FollowUpVariables.MANAGER_PLAN_NEEDS_REVISING,
+                ProcessVariables.MANAGER_ID);
+        }
+    }
+}

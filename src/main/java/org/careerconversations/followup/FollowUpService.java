@@ -1,0 +1,195 @@
+package org.careerconversations.followup;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.careerconversations.conversation.Conversation;
+import org.careerconversations.conversation.ConversationRepository;
+import org.careerconversations.conversation.DevelopmentAction;
+import org.careerconversations.conversation.Goal;
+import org.careerconversations.conversation.Preparations.ActionInput;
+import org.careerconversations.conversation.Preparations.GoalInput;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The follow-up of an agreed plan: check-ins with progress per development action, and revisions that add
+ * a new version of the plan while the agreed one stays as it was.
+ */
+@Service
+@Transactional
+public class FollowUpService {
+
+    static final List<String> PROGRESS = List.of("not-started", "on-track", "at-risk", "done");
+    static final String EMPLOYEE = "employee";
+    static final String MANAGER = "manager";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ConversationRepository conversations;
+    private final CheckInRepository checkIns;
+    private final PlanRevisionRepository revisions;
+
+    FollowUpService(ConversationRepository conversations, CheckInRepository checkIns,
+                    PlanRevisionRepository revisions) {
+        this.conversations = conversations;
+        this.checkIns = checkIns;
+        this.revisions = revisions;
+    }
+
+    record ProgressInput(long actionId, String status, String note) {
+    }
+
+    /** The plan in force, in words, for the check-in and revision forms. */
+    String planSummary(long conversationId) {
+        Conversation c = get(conversationId);
+        StringBuilder text = new StringBuilder("Plan version ").append(c.getPlanVersion()).append('\n');
+        for (Goal g : c.currentGoals()) {
+            text.append("• Goal: ").append(g.getGoal());
+            if (g.getMeasure() != null) {
+                text.append(" (measured by: ").append(g.getMeasure()).append(')');
+            }
+            if (g.getTargetDate() != null) {
+                text.append(", by ").append(g.getTargetDate());
+            }
+            text.append('\n');
+        }
+        for (DevelopmentAction a : c.currentActions()) {
+            text.append("• ").append(a.getKind()).append(": ").append(a.getAction()).append(" — ")
+                .append(a.getStatus()).append('\n');
+        }
+        return text.toString().strip();
+    }
+
+    /** The current actions as rows of a check-in form: {actionId, action, status, note}. */
+    String progressRows(long conversationId) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (DevelopmentAction a : get(conversationId).currentActions()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("actionId", a.getId());
+            row.put("action", a.getAction());
+            row.put("status", a.getStatus());
+            row.put("note", "");
+            rows.add(row);
+        }
+        return json(rows);
+    }
+
+    /** The current plan as the revision form's lists, each action keeping its id and progress. */
+    Map<String, String> planLists(long conversationId) {
+        Conversation c = get(conversationId);
+        List<Map<String, Object>> goals = new ArrayList<>();
+        for (Goal g : c.currentGoals()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("goal", g.getGoal());
+            row.put("measure", g.getMeasure());
+            row.put("targetDate", g.getTargetDate() == null ? null : g.getTargetDate().toString());
+            goals.add(row);
+        }
+        List<Map<String, Object>> actions = new ArrayList<>();
+        for (DevelopmentAction a : c.currentActions()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("actionId", a.getId());
+            row.put("action", a.getAction());
+            row.put("kind", a.getKind());
+            row.put("dueDate", a.getDueDate() == null ? null : a.getDueDate().toString());
+            row.put("support", a.getSupport());
+            row.put("status", a.getStatus());
+            actions.add(row);
+        }
+        return Map.of("goals", json(goals), "developmentActions", json(actions));
+    }
+
+    /** Ids of the actions of the plan in force: a check-in may only report on these. */
+    List<Long> currentActionIds(long conversationId) {
+        return get(conversationId).currentActions().stream().map(DevelopmentAction::getId).toList();
+    }
+
+    void recordCheckIn(long conversationId, int number, String role, String authorId, List<ProgressInput> progress,
+                       String obstacles, boolean planNeedsRevising) {
+        CheckIn checkIn = new CheckIn(conversationId, number, role, authorId, obstacles, planNeedsRevising, now());
+        progress.forEach(p -> checkIn.addProgress(p.actionId(), p.status(), p.note()));
+        checkIns.save(checkIn);
+    }
+
+    /** What both sides said at a check-in, and whether either wants the plan revised. */
+    record CheckInOutcome(String summary, boolean planNeedsRevising, String revisionReason) {
+    }
+
+    /**
+     * Applies a completed check-in to the plan: each action takes the manager's view of its progress (the
+     * employee's where the manager gave none); an action once done stays done.
+     */
+    CheckInOutcome applyCheckIn(long conversationId, int number) {
+        Conversation c = get(conversationId);
+        List<CheckIn> both = checkIns.findByConversationIdAndNumber(conversationId, number);
+        Optional<CheckIn> manager = both.stream().filter(ci -> MANAGER.equals(ci.getAuthorRole())).findFirst();
+        Optional<CheckIn> employee = both.stream().filter(ci -> EMPLOYEE.equals(ci.getAuthorRole())).findFirst();
+        for (DevelopmentAction action : c.currentActions()) {
+            statusFrom(manager, action).or(() -> statusFrom(employee, action)).ifPresent(action::recordProgress);
+        }
+        StringBuilder summary = new StringBuilder("Check-in ").append(number).append(":\n");
+        for (CheckIn ci : both) {
+            summary.append(ci.getAuthorRole().equals(EMPLOYEE) ? "Employee" : "Manager").append(": ");
+            summary.append(ci.getProgress().stream().map(p -> actionName(c, p.getDevelopmentActionId()) + " — "
+                    + p.getStatus() + (p.getNote() == null || p.getNote().isBlank() ? "" : " (" + p.getNote() + ")"))
+                .collect(Collectors.joining("; ")));
+            if (ci.getObstacles() != null) {
+                summary.append(". Obstacles: ").append(ci.getObstacles());
+            }
+            summary.append('\n');
+        }
+        boolean revise = both.stream().anyMatch(CheckIn::isPlanNeedsRevising);
+        String reason = both.stream().filter(CheckIn::isPlanNeedsRevising)
+            .map(ci -> "At check-in " + number + " the " + ci.getAuthorRole() + " asked to revise the plan"
+                + (ci.getObstacles() == null ? "" : ": " + ci.getObstacles()))
+            .collect(Collectors.joining("\n"));
+        return new CheckInOutcome(summary.toString().strip(), revise, reason.isEmpty() ? null : reason);
+    }
+
+    void recordRevision(long conversationId, List<GoalInput> goals, List<ActionInput> actions, String reason,
+                        String requestedBy) {
+        Conversation c = get(conversationId);
+        c.revisePlan(goals, actions);
+        revisions.save(new PlanRevision(conversationId, c.getPlanVersion(),
+            reason == null ? "revised" : reason, requestedBy == null ? "unknown" : requestedBy, now()));
+    }
+
+    int planVersion(long conversationId) {
+        return get(conversationId).getPlanVersion();
+    }
+
+    private static Optional<String> statusFrom(Optional<CheckIn> checkIn, DevelopmentAction action) {
+        return checkIn.flatMap(ci -> ci.getProgress().stream()
+            .filter(p -> p.getDevelopmentActionId() == action.getId()).map(CheckInProgress::getStatus).findFirst());
+    }
+
+    private static String actionName(Conversation c, long actionId) {
+        return c.getDevelopmentActions().stream().filter(a -> a.getId() == actionId).map(DevelopmentAction::getAction)
+            .findFirst().orElse("action " + actionId);
+    }
+
+    private Conversation get(long conversationId) {
+        return conversations.findById(conversationId)
+            .orElseThrow(() -> new IllegalStateException("No conversation with id " + conversationId));
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.careerconversations.followup;
+
+import static org.careerconversations.followup.FollowUpVariables.*;
+
+import java.time.Duration;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.careerconversations.conversation.StepVariables;
+import org.careerconversations.process.ProcessVariables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_PlanNextCheckIn: the next check-in comes checkInWeeks (ReviewCadence) after the last one, or after
+ * the agreement; a revision in between does not move it. Prefills the check-in forms with the plan in force.
+ */
+@Component("planNextCheckIn")
+class PlanNextCheckIn implements JavaDelegate {
+
+    private final FollowUpService followUp;
+
+    PlanNextCheckIn(FollowUpService followUp) {
+        this.followUp = followUp;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long id = StepVariables.conversationId(execution);
+        if (execution.getVariable(FOLLOW_UP_SINCE) == null) {
+            execution.setVariable(FOLLOW_UP_SINCE, ClockUtil.getCurrentTime());
+            execution.setVariable(LAST_CHECK_IN_SUMMARY, "No check-in yet: this is the first one since the agreement.");
+        }
+        Date lastCheckIn = (Date) execution.getVariable(LAST_CHECK_IN_AT);
+        Date base = lastCheckIn != null ? lastCheckIn : (Date) execution.getVariable(FOLLOW_UP_SINCE);
+        int weeks = ((Number) execution.getVariable(ProcessVariables.CHECK_IN_WEEKS)).intValue();
+        Object lastNumber = execution.getVariable(CHECK_IN_NUMBER);
+        int number = lastCheckIn == null ? 1 : ((Number) lastNumber).intValue() + 1;
+        execution.setVariable(CHECK_IN_NUMBER, number);
+        execution.setVariable(NEXT_CHECK_IN_AT, Date.from(base.toInstant().plus(Duration.ofDays(7L * weeks))));
+        execution.setVariable(PLAN_SUMMARY, followUp.planSummary(id));
+        String rows = followUp.progressRows(id);
+        execution.setVariable(EMPLOYEE_PROGRESS, SpinValues.jsonValue(rows).create());
+        execution.setVariable(MANAGER_PROGRESS, SpinValues.jsonValue(rows).create());
+    }
+}

@@ -1,0 +1,30 @@
+package org.careerconversations.followup;
+
+import static org.careerconversations.followup.FollowUpVariables.REVISION_COMMENT;
+import static org.careerconversations.followup.FollowUpVariables.REVISION_DECISION;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.careerconversations.conversation.StepVariables;
+import org.springframework.stereotype.Component;
+
+/** Task_PrepareRevision: the revision form starts from the plan in force, with each action's progress. */
+@Component("prepareRevision")
+class PrepareRevision implements JavaDelegate {
+
+    private final FollowUpService followUp;
+
+    PrepareRevision(FollowUpService followUp) {
+        this.followUp = followUp;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Map<String, String> lists = followUp.planLists(StepVariables.conversationId(execution));
+        lists.forEach((name, json) -> execution.setVariable(name, SpinValues.jsonValue(json).create()));
+        execution.setVariable(REVISION_DECISION, null);
+        execution.setVariable(REVISION_COMMENT, null);
+    }
+}
