@@ -50,6 +50,9 @@ public abstract class AppTest {
         if (!finished.isEmpty()) {
             engine.getHistoryService().deleteHistoricProcessInstances(finished);
         }
+        jdbc.update("delete from check_in_progress");
+        jdbc.update("delete from check_in");
+        jdbc.update("delete from plan_revision");
         jdbc.update("delete from goal");
         jdbc.update("delete from development_action");
         jdbc.update("delete from conversation");

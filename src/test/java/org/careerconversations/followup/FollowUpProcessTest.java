@@ -1,0 +1,254 @@
+package org.careerconversations.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.careerconversations.EngineRest.variables;
+import static org.careerconversations.conversation.Submissions.*;
+import static org.careerconversations.process.ProcessIds.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.careerconversations.AppTest;
+import org.careerconversations.EngineRest.Answer;
+import org.careerconversations.conversation.Submissions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The follow-up of an agreed plan, with the engine clock moved forward instead of waiting. */
+class FollowUpProcessTest extends AppTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+
+    @BeforeEach
+    void useThisEngine() {
+        AbstractAssertions.init(engine);
+    }
+
+    @Test
+    void checkInsComeAtTheIntervalReviewCadenceDecided() {
+        ProcessInstance pi = agreedConversation("eva");   // probation: check-ins every 4 weeks
+        Date firstCheckIn = (Date) runtimeService.getVariable(pi.getId(), "nextCheckInAt");
+        Date agreedAt = (Date) runtimeService.getVariable(pi.getId(), "followUpSince");
+        assertThat(firstCheckIn).isEqualTo(Date.from(agreedAt.toInstant().plus(28, ChronoUnit.DAYS)));
+
+        ClockUtil.setCurrentTime(Date.from(firstCheckIn.toInstant().minusSeconds(60)));
+        assertThat(dueTimer(pi)).as("no check-in before its time").isNull();
+
+        fireCheckIn(pi, firstCheckIn);
+        assertThat(pi).isWaitingAt(TASK_CHECK_IN_EMPLOYEE, TASK_CHECK_IN_MANAGER);
+        assertThat(task(pi, TASK_CHECK_IN_EMPLOYEE).getAssignee()).isEqualTo("eva");
+        assertThat(task(pi, TASK_CHECK_IN_MANAGER).getName()).contains("Eva Evers");
+        checkIn(pi, "on-track", "done", false);
+
+        assertThat(pi).isWaitingAt(GATEWAY_FOLLOW_UP_WAIT);
+        // the next check-in counts from when this one was done
+        Date secondCheckIn = (Date) runtimeService.getVariable(pi.getId(), "nextCheckInAt");
+        Date checkedIn = (Date) runtimeService.getVariable(pi.getId(), "lastCheckInAt");
+        assertThat(secondCheckIn).isEqualTo(Date.from(checkedIn.toInstant().plus(28, ChronoUnit.DAYS)));
+        assertThat((String) runtimeService.getVariable(pi.getId(), "lastCheckInSummary"))
+            .contains("Check-in 1").contains("Presentation skills course — on-track");
+        assertThat(runtimeService.getVariable(pi.getId(), "checkInNumber")).isEqualTo(2);
+        assertThat(jdbc.queryForList("select status from development_action order by position", String.class))
+            .containsExactly("on-track", "done");
+        assertThat(jdbc.queryForObject("select count(*) from check_in where number = 1", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void anActionOnceDoneStaysDone() {
+        ProcessInstance pi = agreedConversation("erik");
+        fireCheckIn(pi, (Date) runtimeService.getVariable(pi.getId(), "nextCheckInAt"));
+        checkIn(pi, "done", "on-track", false);
+        fireCheckIn(pi, (Date) runtimeService.getVariable(pi.getId(), "nextCheckInAt"));
+
+        checkIn(pi, "at-risk", "at-risk", false);
+
+        assertThat(jdbc.queryForList("select status from development_action order by position", String.class))
+            .containsExactly("done", "at-risk");
+    }
+
+    @Test
+    void aCheckInThatAsksForRevisionLeadsToARevisedPlanAndKeepsTheHistory() {
+        ProcessInstance pi = agreedConversation("eva");
+        fireCheckIn(pi, (Date) runtimeService.getVariable(pi.getId(), "nextCheckInAt"));
+
+        checkIn(pi, "done", "at-risk", true);
+
+        assertThat(pi).isWaitingAt(TASK_REVISE_PLAN);
+        assertThat((String) runtimeService.getVariable(pi.getId(), "revisionReason")).contains("check-in 1");
+        revise(pi);
+        assertThat(pi).isWaitingAt(TASK_AGREE_REVISED_PLAN).task().isAssignedTo("eva");
+        complete(pi, TASK_AGREE_REVISED_PLAN, Map.of("revisionDecision", "requestChanges",
+            "revisionComment", "Keep the mentoring"));
+        assertThat(pi).isWaitingAt(TASK_REVISE_PLAN);
+        revise(pi);
+        complete(pi, TASK_AGREE_REVISED_PLAN, Map.of("revisionDecision", "agree"));
+
+        assertThat(pi).isWaitingAt(GATEWAY_FOLLOW_UP_WAIT);
+        assertThat(jdbc.queryForObject("select plan_version from conversation", Integer.class)).isEqualTo(2);
+        // version 1, as agreed, is still there; version 2 keeps the done course done and adds the conference
+        assertThat(jdbc.queryForList("select action || '/' || status from development_action where plan_version = 1 "
+            + "order by position", String.class)).containsExactly("Presentation skills course/done",
+            "Monthly sessions with Erik/at-risk");
+        assertThat(jdbc.queryForList("select action || '/' || status from development_action where plan_version = 2 "
+            + "order by position", String.class)).containsExactly("Presentation skills course/done",
+            "Speak at a conference/not-started");
+        assertThat(jdbc.queryForObject("select reason from plan_revision where version = 2", String.class))
+            .contains("check-in 1");
+        assertThat(jdbc.queryForList("select goal from goal where plan_version = 1", String.class)).hasSize(2);
+    }
+
+    @Test
+    void theEmployeeAsksForARevisionThroughTheApi() {
+        ProcessInstance pi = agreedConversation("eva");
+
+        Answer answer = rest().as("eva").post("/api/conversations/eva-1/revision-requests",
+            Map.of("reason", "I am moving to the platform team"));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        assertThat(pi).isWaitingAt(TASK_REVISE_PLAN).task().isAssignedTo("maria");
+        assertThat(runtimeService.getVariable(pi.getId(), "revisionReason")).isEqualTo("I am moving to the platform team");
+        assertThat(runtimeService.getVariable(pi.getId(), "revisionRequestedBy")).isEqualTo("eva");
+        // a second request while the revision runs is refused clearly
+        Answer again = rest().as("maria").post("/api/conversations/eva-1/revision-requests",
+            Map.of("reason", "once more"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("message").asText()).contains("a check-in or a revision is in progress");
+    }
+
+    @Test
+    void onlyTheEmployeeAndTheManagerMayAskForARevision() {
+        ProcessInstance pi = agreedConversation("eva");
+
+        assertThat(rest().post("/api/conversations/eva-1/revision-requests", Map.of("reason", "x")).status())
+            .isEqualTo(401);
+        assertThat(rest().as("erik").post("/api/conversations/eva-1/revision-requests", Map.of("reason", "x"))
+            .status()).isEqualTo(404);
+        assertThat(rest().as("mark").post("/api/conversations/eva-1/revision-requests", Map.of("reason", "x"))
+            .status()).isEqualTo(404);
+        Answer hanna = rest().as("hanna").post("/api/conversations/eva-1/revision-requests", Map.of("reason", "x"));
+        assertThat(hanna.status()).isEqualTo(403);
+        assertThat(hanna.json().path("message").asText()).contains("Only the employee and the manager");
+        Answer noReason = rest().as("maria").post("/api/conversations/eva-1/revision-requests", Map.of("reason", " "));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().path("message").asText()).contains("reason is required");
+
+        assertThat(pi).isWaitingAt(GATEWAY_FOLLOW_UP_WAIT);
+    }
+
+    @Test
+    void theNextCycleEndsThePreviousFollowUp() {
+        ProcessInstance first = agreedConversation("erik");
+
+        ProcessInstance second = runtimeService.startProcessInstanceByKey(CAREER_CONVERSATION,
+            forJavaApi(start("erik")));
+
+        assertThat(second.getBusinessKey()).isEqualTo("erik-2");
+        assertThat(first).isEnded().hasPassed(TASK_END_FOLLOW_UP, END_CYCLE_COMPLETED);
+        assertThat(jdbc.queryForObject("select follow_up_end_reason from conversation where business_key = 'erik-1'",
+            String.class)).isEqualTo("next cycle started");
+    }
+
+    @Test
+    void anEmployeeWhoLeavesEndsTheOpenCycleWithReasonLeft() {
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(CAREER_CONVERSATION, forJavaApi(start("emma")));
+
+        runtimeService.createMessageCorrelation(MESSAGE_EMPLOYEE_LEFT).processInstanceId(pi.getId()).correlate();
+
+        assertThat(pi).isEnded().hasPassed(TASK_RECORD_EMPLOYEE_LEFT, END_EMPLOYEE_LEFT);
+        assertThat(jdbc.queryForMap("select status, outcome_note from conversation"))
+            .containsEntry("STATUS", "CANCELLED").containsEntry("OUTCOME_NOTE", "left");
+    }
+
+    // --- helpers ---
+
+    ProcessInstance agreedConversation(String employeeId) {
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(CAREER_CONVERSATION, forJavaApi(start(employeeId)));
+        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(Instant.now().plus(5, ChronoUnit.DAYS)));
+        complete(pi, TASK_PREPARE_EMPLOYEE, employeePreparation());
+        complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
+        complete(pi, TASK_HOLD_CONVERSATION, hold("held", null));
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_SIGN_OFF, agree());
+        assertThat(pi).isWaitingAt(GATEWAY_FOLLOW_UP_WAIT);
+        return pi;
+    }
+
+    private Job dueTimer(ProcessInstance pi) {
+        return managementService.createJobQuery().processInstanceId(pi.getId()).activityId(TIMER_CHECK_IN_DUE)
+            .duedateLowerThan(ClockUtil.getCurrentTime()).singleResult();
+    }
+
+    private void fireCheckIn(ProcessInstance pi, Date at) {
+        ClockUtil.setCurrentTime(Date.from(at.toInstant().plusSeconds(60)));
+        Job timer = dueTimer(pi);
+        assertThat(timer).as("check-in timer due").isNotNull();
+        managementService.executeJob(timer.getId());
+    }
+
+    /** Both sides check in; the first action gets {@code first}, the second {@code second}. */
+    private void checkIn(ProcessInstance pi, String first, String second, boolean employeeWantsRevision) {
+        complete(pi, TASK_CHECK_IN_EMPLOYEE, Map.of("employeeProgress", progress(pi, "employeeProgress", first, second),
+            "employeeObstacles", "Little time in December", "employeePlanNeedsRevising", employeeWantsRevision));
+        complete(pi, TASK_CHECK_IN_MANAGER, Map.of("managerProgress", progress(pi, "managerProgress", first, second),
+            "managerPlanNeedsRevising", false));
+    }
+
+    private List<Map<String, Object>> progress(ProcessInstance pi, String variable, String first, String second) {
+        List<Map<String, Object>> rows = rows(pi, variable);
+        rows.get(0).put("status", first);
+        rows.get(1).put("status", second);
+        rows.get(0).put("note", "noted");
+        return rows;
+    }
+
+    private void revise(ProcessInstance pi) {
+        List<Map<String, Object>> actions = rows(pi, "developmentActions");
+        Map<String, Object> conference = new LinkedHashMap<>();
+        conference.put("action", "Speak at a conference");
+        conference.put("kind", "stretch-assignment");
+        conference.put("dueDate", "2027-09-30");
+        List<Map<String, Object>> revised = new ArrayList<>(List.of(actions.get(0), conference));
+        complete(pi, TASK_REVISE_PLAN, Map.of("goals", rows(pi, "goals"), "developmentActions", revised));
+    }
+
+    private List<Map<String, Object>> rows(ProcessInstance pi, String variable) {
+        try {
+            JsonNode node = JSON.readTree(runtimeService.getVariable(pi.getId(), variable).toString());
+            List<Map<String, Object>> rows = new ArrayList<>();
+            node.forEach(n -> rows.add(JSON.convertValue(n, LinkedHashMap.class)));
+            return rows;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Task task(ProcessInstance pi, String key) {
+        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+    }
+
+    private void complete(ProcessInstance pi, String key, Map<String, Object> values) {
+        Task task = task(pi, key);
+        assertThat(task).as("open task %s", key).isNotNull();
+        taskService.complete(task.getId(), Submissions.forJavaApi(values));
+    }
+}
