@@ -1,0 +1,66 @@
+package org.careerconversations.reminder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.careerconversations.organisation.Employee;
+import org.careerconversations.organisation.EmployeeRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_PlanReminders: turns ReminderTimings' durations into the watch's three dates, and names who is asked
+ * to help when the task is overdue: the assignee's manager, then their HR partner.
+ */
+@Component("planReminders")
+class PlanReminders implements JavaDelegate {
+
+    private final EmployeeRepository employees;
+
+    PlanReminders(EmployeeRepository employees) {
+        this.employees = employees;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> timings = (Map<String, Object>) execution.getVariable("timings");
+        Instant due = ((Date) execution.getVariable("dueDate")).toInstant();
+        execution.setVariable("remindAt", Date.from(due.minus(duration(timings, "remindBefore"))));
+        execution.setVariable("escalateToManagerAt", Date.from(due.plus(duration(timings, "escalateToManagerAfter"))));
+        execution.setVariable("escalateToHrAt", Date.from(due.plus(duration(timings, "escalateToHrAfter"))));
+
+        String assigneeId = (String) execution.getVariable("assignee");
+        Optional<Employee> assignee = employees.findById(assigneeId);
+        execution.setVariable("overdueTaskName", execution.getVariable("watchedTaskName"));
+        execution.setVariable("overdueAssignee", assigneeId);
+        execution.setVariable("overdueAssigneeName", assignee.map(Employee::getName).orElse(assigneeId));
+        execution.setVariable("overdueDueDate", due.toString());
+        execution.setVariable("overdueManagerId", assignee.flatMap(Employee::getManagerId).orElse(null));
+        execution.setVariable("overdueHrPartnerId", assignee.flatMap(Employee::getHrPartnerId)
+            .filter(hr -> !hr.equals(assigneeId)).orElse(null));
+    }
+
+    /** An ISO-8601 duration as HR writes it in the table: P2D, P1W, PT4H or P1DT12H. */
+    private static Duration duration(Map<String, Object> timings, String output) {
+        String text = String.valueOf(timings.get(output)).trim();
+        try {
+            if (text.contains("T")) {
+                return Duration.parse(text);
+            }
+            Period period = Period.parse(text);
+            if (period.getMonths() != 0 || period.getYears() != 0) {
+                throw new DateTimeParseException("months and years have no fixed length", text, 0);
+            }
+            return Duration.ofDays(period.getDays());
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException("ReminderTimings gave " + output + " = '" + text
+                + "', which is not a duration in days or hours such as P2D, P1W or PT4H", e);
+        }
+    }
+}

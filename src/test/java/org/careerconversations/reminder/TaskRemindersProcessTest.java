@@ -1,0 +1,109 @@
+package org.careerconversations.reminder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.careerconversations.conversation.Submissions.forJavaApi;
+import static org.careerconversations.conversation.Submissions.schedule;
+import static org.careerconversations.conversation.Submissions.start;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.careerconversations.AppTest;
+import org.careerconversations.process.TaskReminderDue;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+/** Reminders and escalations of an open task, with the engine clock moved forward. */
+@RecordApplicationEvents
+class TaskRemindersProcessTest extends AppTest {
+
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    ApplicationEvents events;
+
+    @Test
+    void aTaskIsRemindedThenEscalatedToTheManagerThenToHr() {
+        Task schedule = scheduleTaskForEva();   // maria's task, due in 7 days
+        Instant due = schedule.getDueDate().toInstant();
+
+        fireDueTimers(due.minus(1, ChronoUnit.DAYS).plusSeconds(60));
+        List<TaskReminderDue> reminders = events.stream(TaskReminderDue.class).toList();
+        assertThat(reminders).hasSize(1);
+        assertThat(reminders.get(0).assignee()).isEqualTo("maria");
+        assertThat(reminders.get(0).taskId()).isEqualTo(schedule.getId());
+        assertThat(reminders.get(0).businessKey()).isEqualTo("eva-1");
+        assertThat(escalations()).isEmpty();
+
+        fireDueTimers(due.plus(2, ChronoUnit.DAYS).plusSeconds(60));
+        Task toManager = taskService.createTaskQuery().taskDefinitionKey("Task_FollowUpOverdueManager").singleResult();
+        assertThat(toManager.getAssignee()).as("maria's manager").isEqualTo("dora");
+        assertThat(toManager.getName()).contains("Maria Mendes").contains("Schedule the career conversation with Eva");
+        assertThat(toManager.getDueDate()).isNotNull();
+
+        fireDueTimers(due.plus(5, ChronoUnit.DAYS).plusSeconds(60));
+        Task toHr = taskService.createTaskQuery().taskDefinitionKey("Task_FollowUpOverdueHr").singleResult();
+        assertThat(toHr.getAssignee()).isEqualTo("hanna");
+        assertThat(escalations()).hasSize(2);
+        assertThat(taskService.createTaskQuery().taskId(schedule.getId()).count()).as("nothing silent: the task stays")
+            .isOne();
+    }
+
+    @Test
+    void completingTheTaskEndsItsWatchAndItsEscalations() {
+        Task schedule = scheduleTaskForEva();
+        fireDueTimers(schedule.getDueDate().toInstant().plus(2, ChronoUnit.DAYS).plusSeconds(60));
+        assertThat(escalations()).hasSize(1);
+
+        taskService.complete(schedule.getId(), forJavaApi(schedule(ClockUtil.getCurrentTime().toInstant()
+            .plus(3, ChronoUnit.DAYS))));
+
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("TaskReminders")
+            .processInstanceBusinessKey(schedule.getId()).count()).isZero();
+        assertThat(escalations()).isEmpty();
+        // the next tasks (both preparations) are watched in turn
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("TaskReminders").count())
+            .isEqualTo(2);
+    }
+
+    @Test
+    void anEscalationAsksWhatWasDone() {
+        Task schedule = scheduleTaskForEva();
+        fireDueTimers(schedule.getDueDate().toInstant().plus(2, ChronoUnit.DAYS).plusSeconds(60));
+        Task toManager = escalations().get(0);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(toManager.getId(), Map.of()))
+            .hasMessageContaining("followUpNote is required");
+        taskService.complete(toManager.getId(), Map.of("followUpNote", "Talked to Maria; she schedules today"));
+
+        assertThat(escalations()).isEmpty();
+    }
+
+    private Task scheduleTaskForEva() {
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey("CareerConversation", forJavaApi(start("eva")));
+        return taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    }
+
+    private List<Task> escalations() {
+        return taskService.createTaskQuery().processDefinitionKey("TaskReminders").list();
+    }
+
+    private void fireDueTimers(Instant at) {
+        ClockUtil.setCurrentTime(Date.from(at));
+        for (Job job : managementService.createJobQuery().timers().duedateLowerThan(Date.from(at)).list()) {
+            managementService.executeJob(job.getId());
+        }
+    }
+}
