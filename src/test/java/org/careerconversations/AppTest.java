@@ -40,7 +40,7 @@ public abstract class AppTest {
     @AfterEach
     void removeConversations() {
         ClockUtil.reset();
-        List<String> ids = runtimeService.createProcessInstanceQuery().list().stream()
+        List<String> ids = runtimeService.createProcessInstanceQuery().rootProcessInstances().list().stream()
             .map(ProcessInstance::getId).toList();
         if (!ids.isEmpty()) {
             runtimeService.deleteProcessInstances(ids, "test cleanup", true, true);

@@ -43,5 +43,10 @@ class PlanNextCheckIn implements JavaDelegate {
         String rows = followUp.progressRows(id);
         execution.setVariable(EMPLOYEE_PROGRESS, SpinValues.jsonValue(rows).create());
         execution.setVariable(MANAGER_PROGRESS, SpinValues.jsonValue(rows).create());
+        // Tasklist fills a form from every variable: last time's answers must not come back as this time's
+        for (String answer : new String[] {EMPLOYEE_OBSTACLES, MANAGER_OBSTACLES, EMPLOYEE_PLAN_NEEDS_REVISING,
+            MANAGER_PLAN_NEEDS_REVISING}) {
+            execution.removeVariable(answer);
+        }
     }
 }

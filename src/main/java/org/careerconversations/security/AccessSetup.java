@@ -78,6 +78,14 @@ public class AccessSetup {
             ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
             ProcessDefinitionPermissions.READ_HISTORY);
         grant(Groups.PROCESS_DESIGNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+        // HR launches review rounds from Tasklist; process owners watch rounds and reminders in Cockpit
+        grant(Groups.HR, Resources.PROCESS_DEFINITION, "CycleScheduler", ProcessDefinitionPermissions.READ,
+            ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+            ProcessDefinitionPermissions.READ_HISTORY);
+        for (String key : List.of("CycleScheduler", "TaskReminders")) {
+            grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+        }
         // decision history shows every employee's inputs (PITFALLS 9d): only HR and process owners read it
         for (String g : List.of(Groups.HR, Groups.PROCESS_OWNERS)) {
             grant(g, Resources.DECISION_DEFINITION, REVIEW_CADENCE, Permissions.READ, Permissions.READ_HISTORY);

@@ -1,0 +1,171 @@
+package org.careerconversations.round;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.careerconversations.AppTest;
+import org.careerconversations.conversation.Submissions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * CycleScheduler on the demo organisation: eva is due tomorrow, erik in two months, emma has an open
+ * conversation, emil has left; elin, maria and mark never had one and were hired long ago; dora, hanna and
+ * hugo report to nobody.
+ */
+class CycleSchedulerTest extends AppTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+
+    @Autowired
+    ManagementService managementService;
+
+    @BeforeEach
+    void organisation() {
+        jdbc.update("update employee set next_conversation_due = ? where id = 'eva'", TODAY.plusDays(1));
+        jdbc.update("update employee set next_conversation_due = ? where id = 'erik'", TODAY.plusMonths(2));
+        jdbc.update("update employee set active = false where id = 'emil'");
+        runtimeService.startProcessInstanceByKey("CareerConversation", Submissions.forJavaApi(Submissions.start("emma")));
+    }
+
+    @AfterEach
+    void emilComesBack() {
+        jdbc.update("update employee set active = true where id = 'emil'");
+    }
+
+    @Test
+    void aRoundStartsConversationsForTheDueAndOnlyThem() {
+        ProcessInstance round = runRound(Map.of());
+
+        assertThat(startedFor()).containsExactlyInAnyOrder("elin", "emma", "eva", "maria", "mark");
+        assertThat(conversationsOf("emma")).as("already open: not a second one").isOne();
+        assertThat(historicVariable(round, "startedCount")).isEqualTo(4);
+    }
+
+    @Test
+    void runningItTwiceStartsNothingNew() {
+        runRound(Map.of());
+        ProcessInstance second = runRound(Map.of());
+
+        assertThat(historicVariable(second, "startedCount")).isEqualTo(0);
+        assertThat(jdbc.queryForObject("select count(*) from conversation", Integer.class)).isEqualTo(5);
+    }
+
+    @Test
+    void hrCanLaunchARoundForOneTeam() {
+        ProcessInstance round = runRound(Map.of("teamOfManagerId", "maria"));
+
+        assertThat(startedFor()).containsExactlyInAnyOrder("emma", "eva");
+        assertThat(historicVariable(round, "startedCount")).isEqualTo(1);
+    }
+
+    @Test
+    void smallChunksStillReachEveryone() {
+        RoundSchedule schedule = roundSchedule;
+        int before = schedule.getChunkSize();
+        schedule.setChunkSize(2);
+        try {
+            ProcessInstance round = runRound(Map.of());
+            assertThat(historicVariable(round, "startedCount")).isEqualTo(4);
+            assertThat(startedFor()).containsExactlyInAnyOrder("elin", "emma", "eva", "maria", "mark");
+        } finally {
+            schedule.setChunkSize(before);
+        }
+    }
+
+    @Autowired
+    RoundSchedule roundSchedule;
+
+    @Test
+    void twoRoundsRacingStartExactlyOneConversationEach() throws Exception {
+        ProcessInstance first = runtimeService.startProcessInstanceByKey("CycleScheduler");
+        ProcessInstance second = runtimeService.startProcessInstanceByKey("CycleScheduler");
+        Job firstChunk = chunkJob(first);
+        Job secondChunk = chunkJob(second);
+
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> runs = new ArrayList<>();
+        for (Job job : List.of(firstChunk, secondChunk)) {
+            runs.add(threads.submit(() -> {
+                go.await();
+                managementService.executeJob(job.getId());
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> run : runs) {
+            try {
+                run.get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException lostTheRace) {
+                // the database refused the loser's duplicate; its job is retried below, as the job executor would
+            }
+        }
+        threads.shutdown();
+        for (Job job; (job = managementService.createJobQuery().processDefinitionKey("CycleScheduler")
+            .messages().withRetriesLeft().listPage(0, 1).stream().findFirst().orElse(null)) != null; ) {
+            managementService.executeJob(job.getId());
+        }
+
+        assertThat(startedFor()).containsExactlyInAnyOrder("elin", "emma", "eva", "maria", "mark");
+        for (String id : List.of("elin", "eva", "maria", "mark", "emma")) {
+            assertThat(conversationsOf(id)).as(id).isOne();
+        }
+    }
+
+    @Test
+    void theDailyRoundIsScheduledFromConfiguration() {
+        Job timer = managementService.createJobQuery().processDefinitionKey("DailyRound").timers().singleResult();
+        assertThat(timer).isNotNull();
+        assertThat(timer.getDuedate()).isInTheFuture();
+        // at 06:00 in the server's time zone (cron "0 0 6 * * ?")
+        assertThat(timer.getDuedate().toInstant().atZone(ZoneId.systemDefault()).getHour()).isEqualTo(6);
+        assertThat(timer.getDuedate().toInstant().atZone(ZoneId.systemDefault()).getMinute()).isZero();
+
+        managementService.executeJob(timer.getId());
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("CycleScheduler").count())
+            .as("the daily round calls CycleScheduler").isOne();
+    }
+
+    private ProcessInstance runRound(Map<String, Object> launchedWith) {
+        ProcessInstance round = runtimeService.startProcessInstanceByKey("CycleScheduler",
+            Variables.fromMap(launchedWith));
+        for (Job job; (job = chunkJob(round)) != null; ) {
+            managementService.executeJob(job.getId());
+        }
+        return round;
+    }
+
+    private Job chunkJob(ProcessInstance round) {
+        return managementService.createJobQuery().processInstanceId(round.getId()).messages().singleResult();
+    }
+
+    private List<String> startedFor() {
+        return jdbc.queryForList("select employee_id from conversation", String.class);
+    }
+
+    private int conversationsOf(String employeeId) {
+        return jdbc.queryForObject("select count(*) from conversation where employee_id = ?", Integer.class,
+            employeeId);
+    }
+
+    private Object historicVariable(ProcessInstance pi, String name) {
+        return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+            .variableName(name).singleResult().getValue();
+    }
+}
