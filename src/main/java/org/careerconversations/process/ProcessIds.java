@@ -5,6 +5,8 @@ public final class ProcessIds {
 
     public static final String CAREER_CONVERSATION = "CareerConversation";
     public static final String REVIEW_CADENCE = "ReviewCadence";
+    /** Delivers one notification after the step that caused it has committed (bpmn/send-notification.bpmn). */
+    public static final String SEND_NOTIFICATION = "SendNotification";
 
     public static final String START_CONVERSATION_REQUESTED = "StartEvent_ConversationRequested";
     public static final String TASK_OPEN_RECORD = "Task_OpenRecord";
@@ -24,6 +26,8 @@ public final class ProcessIds {
     public static final String TASK_RECORD_NEXT_CONVERSATION_DUE = "Task_RecordNextConversationDue";
     public static final String END_CONVERSATION_AGREED = "EndEvent_ConversationAgreed";
     public static final String END_CONVERSATION_CANCELLED = "EndEvent_ConversationCancelled";
+
+    public static final String TASK_SEND_NOTIFICATION = "Task_SendNotification";
 
     private ProcessIds() {
     }
