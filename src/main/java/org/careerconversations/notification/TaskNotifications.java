@@ -59,7 +59,8 @@ class TaskNotifications {
             case SIGN_OFF_REQUESTED -> "Sign-off requested: " + task.getName();
             case CHECK_IN_DUE -> "Check-in due: " + task.getName();
             case ESCALATION -> {
-                String overdueTask = String.valueOf(task.getVariable(OVERDUE_TASK_NAME));
+                Object overdueTaskName = task.getVariable(OVERDUE_TASK_NAME);
+                String overdueTask = overdueTaskName == null ? "a task" : overdueTaskName.toString();
                 Object overdueAssignee = task.getVariable(OVERDUE_ASSIGNEE);
                 variables.put("overdueTaskName", overdueTask);
                 variables.put("overduePerson", overdueAssignee == null ? "someone"
