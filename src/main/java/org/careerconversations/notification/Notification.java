@@ -136,10 +136,6 @@ class Notification {
         return lastError;
     }
 
-    Instant getCreatedAt() {
-        return createdAt;
-    }
-
     Instant getSentAt() {
         return sentAt;
     }

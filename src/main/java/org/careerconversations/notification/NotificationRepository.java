@@ -1,13 +1,10 @@
 package org.careerconversations.notification;
 
-import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface NotificationRepository extends JpaRepository<Notification, Long> {
-
-    List<Notification> findByBusinessKeyOrderById(String businessKey);
 
     /** Counts an attempt without loading the row, so it can run beside the job's own transaction. */
     @Modifying

@@ -272,6 +272,24 @@ class NotificationMailTest extends AppTest {
     }
 
     @Test
+    void aStepThatRollsBackLeavesNoMail() throws Exception {
+        ProcessInstance pi = startFor("eva");
+        deliverAll();
+        Task schedule = task(pi, TASK_SCHEDULE_CONVERSATION);
+        long rowsBefore = notifications.count();
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            events.publishEvent(new TaskReminderDue(schedule.getId(), schedule.getName(), "maria",
+                schedule.getDueDate(), pi.getId(), "eva-1"));
+            status.setRollbackOnly();
+        });
+
+        assertThat(notifications.count()).isEqualTo(rowsBefore);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(SEND_NOTIFICATION).count()).isZero();
+        assertThat(deliverAll()).isEmpty();
+    }
+
+    @Test
     void whatPeopleTypedIsEscapedInTheHtmlMail() throws Exception {
         ProcessInstance pi = startFor("eva");
         deliverAll();
