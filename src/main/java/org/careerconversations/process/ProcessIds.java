@@ -5,6 +5,8 @@ public final class ProcessIds {
 
     public static final String CAREER_CONVERSATION = "CareerConversation";
     public static final String REVIEW_CADENCE = "ReviewCadence";
+    /** Delivers one notification after the step that caused it has committed (bpmn/send-notification.bpmn). */
+    public static final String SEND_NOTIFICATION = "SendNotification";
 
     public static final String START_CONVERSATION_REQUESTED = "StartEvent_ConversationRequested";
     public static final String TASK_OPEN_RECORD = "Task_OpenRecord";
@@ -43,6 +45,7 @@ public final class ProcessIds {
     public static final String MESSAGE_PLAN_REVISION_REQUESTED = "PlanRevisionRequested";
     public static final String MESSAGE_NEXT_CYCLE_STARTED = "NextCycleStarted";
     public static final String MESSAGE_EMPLOYEE_LEFT = "EmployeeLeft";
+    public static final String TASK_SEND_NOTIFICATION = "Task_SendNotification";
 
     private ProcessIds() {
     }

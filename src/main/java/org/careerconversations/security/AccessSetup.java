@@ -3,6 +3,7 @@ package org.careerconversations.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.careerconversations.process.ProcessIds.CAREER_CONVERSATION;
 import static org.careerconversations.process.ProcessIds.REVIEW_CADENCE;
+import static org.careerconversations.process.ProcessIds.SEND_NOTIFICATION;
 import static org.careerconversations.process.ProcessIds.TASK_MEDIATE_SIGN_OFF;
 import static org.careerconversations.process.ProcessIds.TASK_RESOLVE_RESCHEDULING;
 
@@ -75,6 +76,10 @@ public class AccessSetup {
             ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
         grant(Groups.HR, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, CAREER_CONVERSATION,
+            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+            ProcessDefinitionPermissions.READ_HISTORY);
+        // mails are sent by the engine itself (no one starts SendNotification); process owners watch its incidents
+        grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, SEND_NOTIFICATION,
             ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
             ProcessDefinitionPermissions.READ_HISTORY);
         grant(Groups.PROCESS_DESIGNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);

@@ -68,9 +68,9 @@ class CycleWalk {
         complete("maria", "Task_DocumentAgreements", revised);
         complete("eva", "Task_SignOff", Submissions.agree());
 
-        // agreed: the conversation goes on in its follow-up
-        assertThat(rest.as("hanna").get("/engine-rest/process-instance?businessKey=eva-1&activityIdIn="
-            + "Gateway_FollowUpWait").json()).hasSize(1);
+        // agreed: the conversation goes on in its follow-up (its mails wait in SendNotification instances)
+        assertThat(rest.as("hanna").get("/engine-rest/process-instance?businessKey=eva-1"
+            + "&processDefinitionKey=CareerConversation&activityIdIn=Gateway_FollowUpWait").json()).hasSize(1);
         Map<String, Object> record = jdbc.queryForMap("select * from conversation where business_key = 'eva-1'");
         assertThat(record.get("status")).isEqualTo("AGREED");
         assertThat(record.get("signed_off_at")).isNotNull();

@@ -135,13 +135,16 @@ class AccessTest extends AppTest {
 
     @Test
     void mariaSeesHerDirectReportsConversationsAndHannaSeesAll() {
-        assertThat(ids(rest().as("maria").get("/engine-rest/process-instance").json()))
+        // hanna, a process owner, also sees the SendNotification instances that deliver the mails
+        assertThat(ids(rest().as("maria").get(CONVERSATIONS).json()))
             .containsExactlyInAnyOrder(evaInstance, erikInstance);
-        assertThat(ids(rest().as("hanna").get("/engine-rest/process-instance").json()))
+        assertThat(ids(rest().as("hanna").get(CONVERSATIONS).json()))
             .containsExactlyInAnyOrder(evaInstance, erikInstance);
         // maria sees the conversation, not eva's own task
         assertThat(rest().as("maria").get("/engine-rest/task/" + evasTask).status()).isIn(403, 404);
     }
+
+    private static final String CONVERSATIONS = "/engine-rest/process-instance?processDefinitionKey=CareerConversation";
 
     private static List<String> ids(JsonNode array) {
         List<String> ids = new ArrayList<>();

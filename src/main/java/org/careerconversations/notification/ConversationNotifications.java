@@ -1,0 +1,146 @@
+package org.careerconversations.notification;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.careerconversations.conversation.Conversation;
+import org.careerconversations.conversation.ConversationEvents.ConversationAgreed;
+import org.careerconversations.conversation.ConversationEvents.ConversationCancelled;
+import org.careerconversations.conversation.ConversationEvents.ConversationScheduled;
+import org.careerconversations.conversation.ConversationService;
+import org.careerconversations.conversation.DevelopmentAction;
+import org.careerconversations.conversation.Goal;
+import org.careerconversations.organisation.Employee;
+import org.careerconversations.organisation.EmployeeRepository;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mails to both people of a conversation when it is scheduled (with a calendar invitation), cancelled (with
+ * the calendar cancellation) or agreed (the summary). The events arrive inside the engine's transaction;
+ * only rows are written here.
+ */
+@Component
+class ConversationNotifications {
+
+    private final Notifications notifications;
+    private final EmployeeRepository employees;
+    private final ConversationService conversations;
+    private final MailTemplates templates;
+    private final CalendarInvitations calendar;
+    private final NotificationSettings settings;
+
+    ConversationNotifications(Notifications notifications, EmployeeRepository employees,
+                              ConversationService conversations, MailTemplates templates,
+                              CalendarInvitations calendar, NotificationSettings settings) {
+        this.notifications = notifications;
+        this.employees = employees;
+        this.conversations = conversations;
+        this.templates = templates;
+        this.calendar = calendar;
+        this.settings = settings;
+    }
+
+    @EventListener
+    public void onScheduled(ConversationScheduled event) {
+        Employee employee = person(event.employeeId());
+        Employee manager = person(event.managerId());
+        String invitation = calendar.request(event.businessKey(), event.sequence(), event.meetingAt(), event.place(),
+            employee, manager);
+        String when = MailFormat.dateTime(event.meetingAt(), settings.zone());
+        for (Employee recipient : List.of(employee, manager)) {
+            Employee other = recipient == employee ? manager : employee;
+            Map<String, Object> variables = variables(recipient, other);
+            variables.put("when", when);
+            variables.put("place", event.place());
+            variables.put("rescheduled", event.sequence() > 0);
+            variables.put("isEmployee", recipient == employee);
+            String subject = (event.sequence() > 0 ? "New time for your" : "Your")
+                + " career conversation with " + other.getName() + ": " + when;
+            notifications.queue(Notification.Kind.CONVERSATION_SCHEDULED, recipient, Optional.empty(),
+                event.businessKey(), null, templates.render("conversation-scheduled", subject, variables, invitation));
+        }
+    }
+
+    @EventListener
+    public void onCancelled(ConversationCancelled event) {
+        Employee employee = person(event.employeeId());
+        Employee manager = person(event.managerId());
+        // a conversation cancelled before it had a time has nothing in anyone's calendar
+        String cancellation = event.meetingAt() == null ? null
+            : calendar.cancel(event.businessKey(), event.sequence(), event.meetingAt(), employee, manager);
+        String when = MailFormat.dateTime(event.meetingAt(), settings.zone());
+        for (Employee recipient : List.of(employee, manager)) {
+            Employee other = recipient == employee ? manager : employee;
+            Map<String, Object> variables = variables(recipient, other);
+            variables.put("when", when);
+            variables.put("reason", event.reason());
+            String subject = "Cancelled: your career conversation with " + other.getName()
+                + (when == null ? "" : " on " + when);
+            notifications.queue(Notification.Kind.CONVERSATION_CANCELLED, recipient, Optional.empty(),
+                event.businessKey(), null, templates.render("conversation-cancelled", subject, variables, cancellation));
+        }
+    }
+
+    @EventListener
+    public void onAgreed(ConversationAgreed event) {
+        Employee employee = person(event.employeeId());
+        Employee manager = person(event.managerId());
+        // ReviewCadence decides whether HR joins; then the HR partner reads the employee's summary in copy
+        Optional<Employee> hrPartner = event.hrJoins() && event.hrPartnerId() != null
+            ? employees.findById(event.hrPartnerId()) : Optional.empty();
+        Conversation conversation = conversations.findByBusinessKey(event.businessKey()).orElseThrow(
+            () -> new IllegalStateException("No conversation " + event.businessKey() + " to summarise"));
+        List<Map<String, Object>> goals = conversation.getGoals().stream().map(ConversationNotifications::goal).toList();
+        List<Map<String, Object>> actions = conversation.getDevelopmentActions().stream()
+            .map(ConversationNotifications::action).toList();
+        for (Employee recipient : List.of(employee, manager)) {
+            Employee other = recipient == employee ? manager : employee;
+            Optional<Employee> cc = recipient == employee ? hrPartner : Optional.empty();
+            Map<String, Object> variables = variables(recipient, other);
+            variables.put("employeeName", employee.getName());
+            variables.put("managerName", manager.getName());
+            variables.put("goals", goals);
+            variables.put("actions", actions);
+            variables.put("feedbackSummary", conversation.getFeedbackSummary());
+            variables.put("cadenceReason", event.cadenceReason());
+            variables.put("nextDue", MailFormat.date(event.nextConversationDue()));
+            variables.put("hrPartnerName", cc.map(Employee::getName).orElse(null));
+            String subject = "Agreed: the career conversation of " + employee.getName() + " with "
+                + manager.getName();
+            notifications.queue(Notification.Kind.AGREEMENT_SUMMARY, recipient, cc, event.businessKey(), null,
+                templates.render("agreement-summary", subject, variables));
+        }
+    }
+
+    private Map<String, Object> variables(Employee recipient, Employee other) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("greetingName", MailFormat.firstName(recipient));
+        variables.put("otherName", other.getName());
+        variables.put("link", settings.tasklistUrl());
+        return variables;
+    }
+
+    private static Map<String, Object> goal(Goal goal) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("goal", goal.getGoal());
+        row.put("measure", goal.getMeasure());
+        row.put("targetDate", MailFormat.date(goal.getTargetDate()));
+        return row;
+    }
+
+    private static Map<String, Object> action(DevelopmentAction action) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("action", action.getAction());
+        row.put("kind", action.getKind().replace('-', ' '));
+        row.put("dueDate", MailFormat.date(action.getDueDate()));
+        row.put("support", action.getSupport() == null || action.getSupport().isBlank() ? null : action.getSupport());
+        return row;
+    }
+
+    private Employee person(String id) {
+        return employees.findById(id)
+            .orElseThrow(() -> new IllegalStateException("No employee " + id + " to write to"));
+    }
+}

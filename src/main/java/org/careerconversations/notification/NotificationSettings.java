@@ -1,0 +1,60 @@
+package org.careerconversations.notification;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code careers.notifications.*} settings. A public bean with a name, because send-notification.bpmn
+ * reads its retry cycle in an expression ({@code ${notificationSettings.retryCycle}}), and the expression
+ * language only calls public classes.
+ */
+@Component("notificationSettings")
+public class NotificationSettings {
+
+    private final String from;
+    private final String tasklistBaseUrl;
+    private final String retryCycle;
+    private final Duration meetingDuration;
+    private final ZoneId zone;
+
+    NotificationSettings(@Value("${careers.notifications.from}") String from,
+                         @Value("${careers.notifications.tasklist-base-url}") String tasklistBaseUrl,
+                         @Value("${careers.notifications.retry-cycle}") String retryCycle,
+                         @Value("${careers.notifications.meeting-duration}") Duration meetingDuration,
+                         @Value("${careers.time-zone}") ZoneId zone) {
+        this.from = from;
+        this.tasklistBaseUrl = tasklistBaseUrl.endsWith("/") ? tasklistBaseUrl : tasklistBaseUrl + "/";
+        this.retryCycle = retryCycle;
+        this.meetingDuration = meetingDuration;
+        this.zone = zone;
+    }
+
+    String from() {
+        return from;
+    }
+
+    /** Tasklist, for mails that are about no single task. */
+    String tasklistUrl() {
+        return tasklistBaseUrl;
+    }
+
+    /** Tasklist opened on one task: what a person clicks to act. */
+    String taskUrl(String taskId) {
+        return tasklistBaseUrl + "#/?task=" + taskId;
+    }
+
+    /** Read by the engine when a send job fails (a JUEL property, hence the getter). */
+    public String getRetryCycle() {
+        return retryCycle;
+    }
+
+    Duration meetingDuration() {
+        return meetingDuration;
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+}

@@ -1,0 +1,122 @@
+package org.careerconversations.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.careerconversations.EngineRest.variables;
+import static org.careerconversations.process.ProcessIds.SEND_NOTIFICATION;
+import static org.careerconversations.process.ProcessIds.TASK_SEND_NOTIFICATION;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.careerconversations.AppTest;
+import org.careerconversations.EngineRest.Answer;
+import org.careerconversations.conversation.Submissions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The mail server is down (nothing listens on spring.mail.port): people's steps still complete, the send job
+ * fails and is retried, the last failure becomes an incident, and once the server is back, resolving the
+ * incident delivers the mail exactly once.
+ */
+class MailServerDownTest extends AppTest {
+
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    NotificationRepository notifications;
+
+    private GreenMail smtp;
+
+    @BeforeEach
+    void emptyOutbox() {
+        jdbc.update("delete from notification");
+    }
+
+    @AfterEach
+    void stopMailServer() {
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void anOutageNeverBlocksAStepAndEndsAsAnIncidentThatDeliversOnceWhenResolved() {
+        runtimeService.startProcessInstanceByKey("CareerConversation", Submissions.forJavaApi(Submissions.start("eva")));
+        String schedule = taskService.createTaskQuery().taskDefinitionKey("Task_ScheduleConversation").singleResult()
+            .getId();
+
+        // maria schedules through the REST API while no mail server answers
+        Answer completed = rest().as("maria").post("/engine-rest/task/" + schedule + "/complete",
+            variables(Submissions.schedule(Instant.now().plus(5, ChronoUnit.DAYS))));
+
+        assertThat(completed.status()).as(completed.body()).isEqualTo(204);
+        assertThat(taskService.createTaskQuery().taskDefinitionKey("Task_PrepareEmployee").count()).isOne();
+        Notification invitation = notifications.findAll().stream()
+            .filter(n -> n.getKind() == Notification.Kind.CONVERSATION_SCHEDULED
+                && n.getRecipientId().equals("eva"))
+            .findFirst().orElseThrow();
+        ProcessInstance sending = runtimeService.createProcessInstanceQuery().processDefinitionKey(SEND_NOTIFICATION)
+            .variableValueEquals(Notifications.NOTIFICATION_ID, invitation.getId()).singleResult();
+        assertThat(sending.getBusinessKey()).isEqualTo("eva-1");
+        Job job = jobOf(sending);
+
+        // every attempt fails, counts, and leaves fewer retries, until none are left
+        int attempts = 0;
+        Integer retriesBefore = null;
+        while (job.getRetries() > 0) {
+            String jobId = job.getId();
+            assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining("Mail server connection failed");
+            attempts++;
+            job = jobOf(sending);
+            if (retriesBefore != null) {
+                assertThat(job.getRetries()).isEqualTo(retriesBefore - 1);
+            }
+            retriesBefore = job.getRetries();
+            Notification row = notifications.findById(invitation.getId()).orElseThrow();
+            assertThat(row.getState()).isEqualTo(Notification.State.FAILED);
+            assertThat(row.getAttempts()).isEqualTo(attempts);
+            assertThat(row.getLastError()).contains("Connection refused");
+            assertThat(attempts).as("attempts before the engine gives up").isLessThan(20);
+        }
+        // retry-cycle PT1M,PT5M,PT30M,PT2H: the first try and four retries, with growing pauses
+        assertThat(attempts).isEqualTo(5);
+        Incident incident = runtimeService.createIncidentQuery().processInstanceId(sending.getId()).singleResult();
+        assertThat(incident).as("incident in Cockpit").isNotNull();
+        assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+        assertThat(incident.getActivityId()).isEqualTo(TASK_SEND_NOTIFICATION);
+        assertThat(incident.getIncidentMessage()).contains("Mail server connection failed");
+
+        // the server is back; an operator retries the incident (Cockpit: "Retry" sets the job's retries)
+        smtp = new GreenMail(new ServerSetup(NotificationMailTest.SMTP_PORT, "localhost", "smtp"));
+        smtp.start();
+        managementService.setJobRetries(job.getId(), 1);
+        managementService.executeJob(job.getId());
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        ReceivedMail mail = ReceivedMail.of(smtp.getReceivedMessages()[0]);
+        assertThat(mail.to()).containsExactly("eva@example.org");
+        assertThat(mail.calendar()).contains("METHOD:REQUEST");
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(sending.getId()).count()).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(sending.getId()).count()).isZero();
+        Notification sent = notifications.findById(invitation.getId()).orElseThrow();
+        assertThat(sent.getState()).isEqualTo(Notification.State.SENT);
+        assertThat(sent.getAttempts()).isEqualTo(attempts + 1);
+        assertThat(sent.getSentAt()).isNotNull();
+    }
+
+    private Job jobOf(ProcessInstance sending) {
+        return managementService.createJobQuery().processInstanceId(sending.getId()).singleResult();
+    }
+}

@@ -1,0 +1,404 @@
+package org.careerconversations.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.careerconversations.conversation.Submissions.*;
+import static org.careerconversations.process.ProcessIds.*;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import biweekly.property.Attendee;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.careerconversations.AppTest;
+import org.careerconversations.process.TaskReminderDue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.Mockito;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every kind of mail, as a real SMTP server (GreenMail, on spring.mail.port of application-test.yaml) receives
+ * it: recipients, subject, the link into Tasklist, the content, and the calendar invitations.
+ */
+class NotificationMailTest extends AppTest {
+
+    static final int SMTP_PORT = 42525;   // = spring.mail.port in application-test.yaml
+    private static final String TASKLIST = "http://localhost:8080/camunda/app/tasklist/default/";
+    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "localhost", "smtp"))
+        .withPerMethodLifecycle(false);
+
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    NotificationRepository notifications;
+    @Autowired
+    NotificationSettings settings;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    private Instant meeting;
+    private String testDeployment;
+
+    @BeforeEach
+    void emptyMailboxesAndOutbox() throws Exception {
+        SMTP.purgeEmailFromAllMailboxes();
+        jdbc.update("delete from notification");
+        meeting = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    @AfterEach
+    void removeTestModel() {
+        if (testDeployment != null) {
+            repositoryService.deleteDeployment(testDeployment, true);
+        }
+    }
+
+    @Test
+    void aNewTaskMailsItsAssigneeWithALinkStraightToTheTask() throws Exception {
+        ProcessInstance pi = startFor("eva");
+        Task schedule = task(pi, TASK_SCHEDULE_CONVERSATION);
+
+        List<ReceivedMail> mails = deliverAll();
+
+        assertThat(mails).hasSize(1);
+        ReceivedMail mail = mails.get(0);
+        assertThat(mail.from()).isEqualTo("careers@example.org");
+        assertThat(mail.to()).containsExactly("maria@example.org");
+        assertThat(mail.subject()).isEqualTo("New task for you: Schedule the career conversation with Eva Evers");
+        String link = TASKLIST + "#/?task=" + schedule.getId();
+        assertThat(mail.html()).contains("href=\"" + link + "\"").contains("Hi <span>Maria</span>")
+            .contains("Schedule the career conversation with Eva Evers").contains("Due:");
+        assertThat(mail.text()).contains("Hi Maria,").contains(link);
+        assertThat(mail.calendar()).isNull();
+        Notification row = notifications.findAll().get(0);
+        assertThat(row.getKind()).isEqualTo(Notification.Kind.TASK_ASSIGNED);
+        assertThat(row.getBusinessKey()).isEqualTo("eva-1");
+        assertThat(row.getTaskId()).isEqualTo(schedule.getId());
+        assertThat(row.getState()).isEqualTo(Notification.State.SENT);
+        assertThat(row.getAttempts()).isEqualTo(1);
+        assertThat(row.getSentAt()).isNotNull();
+    }
+
+    @Test
+    void schedulingInvitesBothToTheSameCalendarEvent() throws Exception {
+        ProcessInstance pi = startFor("eva");
+        deliverAll();
+        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
+
+        List<ReceivedMail> invitations = deliverAll().stream().filter(m -> m.calendar() != null).toList();
+
+        assertThat(invitations).extracting(m -> m.to().get(0))
+            .containsExactlyInAnyOrder("eva@example.org", "maria@example.org");
+        ReceivedMail toEva = mailTo(invitations, "eva@example.org");
+        assertThat(toEva.subject()).startsWith("Your career conversation with Maria Mendes: ");
+        assertThat(toEva.html()).contains("Room Tulip, 3rd floor").contains(TASKLIST);
+        assertThat(toEva.text()).contains("Where: Room Tulip, 3rd floor");
+        assertThat(toEva.calendarContentType()).contains("method=REQUEST");
+        for (ReceivedMail mail : invitations) {
+            ICalendar calendar = Biweekly.parse(mail.calendar()).first();
+            assertThat(calendar.getMethod().getValue()).isEqualTo("REQUEST");
+            VEvent event = calendar.getEvents().get(0);
+            assertThat(event.getUid().getValue()).isEqualTo("eva-1@career-conversations");
+            assertThat(event.getSequence().getValue()).isZero();
+            assertThat(event.getDateStart().getValue().toInstant()).isEqualTo(meeting);
+            assertThat(event.getDateEnd().getValue().toInstant()).isEqualTo(meeting.plus(Duration.ofHours(1)));
+            assertThat(event.getLocation().getValue()).isEqualTo("Room Tulip, 3rd floor");
+            assertThat(event.getOrganizer().getEmail()).isEqualTo("maria@example.org");
+            assertThat(event.getAttendees()).extracting(Attendee::getEmail)
+                .containsExactlyInAnyOrder("eva@example.org", "maria@example.org");
+        }
+    }
+
+    @Test
+    void aRescheduleUpdatesTheCalendarEventAndACancelRemovesIt() throws Exception {
+        ProcessInstance pi = preparedConversation("eva");
+        deliverAll();
+        complete(pi, TASK_HOLD_CONVERSATION, hold("rescheduled", "Eva is ill"));
+        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting.plus(7, ChronoUnit.DAYS)));
+        List<ReceivedMail> rescheduled = deliverAll().stream().filter(m -> m.calendar() != null).toList();
+        complete(pi, TASK_PREPARE_EMPLOYEE, employeePreparation());
+        complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
+        complete(pi, TASK_HOLD_CONVERSATION, hold("cancelled", "Eva moves to another team"));
+        List<ReceivedMail> cancelled = deliverAll().stream().filter(m -> m.calendar() != null).toList();
+
+        ReceivedMail update = mailTo(rescheduled, "eva@example.org");
+        assertThat(update.subject()).startsWith("New time for your career conversation with Maria Mendes");
+        VEvent moved = Biweekly.parse(update.calendar()).first().getEvents().get(0);
+        assertThat(moved.getUid().getValue()).isEqualTo("eva-1@career-conversations");
+        assertThat(moved.getSequence().getValue()).isEqualTo(1);
+        assertThat(moved.getDateStart().getValue().toInstant()).isEqualTo(meeting.plus(7, ChronoUnit.DAYS));
+
+        assertThat(cancelled).extracting(m -> m.to().get(0))
+            .containsExactlyInAnyOrder("eva@example.org", "maria@example.org");
+        ReceivedMail cancel = mailTo(cancelled, "maria@example.org");
+        assertThat(cancel.subject()).startsWith("Cancelled: your career conversation with Eva Evers");
+        assertThat(cancel.html()).contains("Eva moves to another team");
+        assertThat(cancel.calendarContentType()).contains("method=CANCEL");
+        ICalendar calendar = Biweekly.parse(cancel.calendar()).first();
+        assertThat(calendar.getMethod().getValue()).isEqualTo("CANCEL");
+        VEvent removed = calendar.getEvents().get(0);
+        assertThat(removed.getUid().getValue()).isEqualTo("eva-1@career-conversations");
+        assertThat(removed.getSequence().getValue()).isGreaterThan(moved.getSequence().getValue());
+        assertThat(removed.getStatus().getValue()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void signOffIsRequestedFromTheEmployee() throws Exception {
+        ProcessInstance pi = heldConversation("eva");
+        deliverAll();
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        Task signOff = task(pi, TASK_SIGN_OFF);
+
+        ReceivedMail mail = mailTo(deliverAll(), "eva@example.org");
+
+        assertThat(mail.subject()).isEqualTo("Sign-off requested: Review and sign off your agreements with Maria Mendes");
+        assertThat(mail.html()).contains("Please read them and sign off").contains(TASKLIST + "#/?task=" + signOff.getId());
+        assertThat(notifications.findAll()).extracting(Notification::getKind)
+            .contains(Notification.Kind.SIGN_OFF_REQUESTED);
+    }
+
+    @Test
+    void theAgreementSummaryGoesToBothWithTheHrPartnerInCopyWhenHrJoins() throws Exception {
+        ProcessInstance pi = heldConversation("eva");
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_SIGN_OFF, agree());
+
+        List<ReceivedMail> summaries = deliverAll().stream().filter(m -> m.subject().startsWith("Agreed:")).toList();
+
+        // eva is on probation: ReviewCadence has HR join the next conversation
+        assertThat(summaries).hasSize(2);
+        ReceivedMail toEva = mailTo(summaries, "eva@example.org");
+        ReceivedMail toMaria = mailTo(summaries, "maria@example.org");
+        assertThat(toEva.cc()).containsExactly("hanna@example.org");
+        assertThat(toMaria.cc()).isEmpty();
+        assertThat(toEva.subject()).isEqualTo("Agreed: the career conversation of Eva Evers with Maria Mendes");
+        String nextDue = MailFormat.date(LocalDate.now(ZONE).plusMonths(3));
+        for (ReceivedMail mail : summaries) {
+            assertThat(mail.html()).contains("Lead the sprint demo", "Two demos given", "Pair with a customer team",
+                "Presentation skills course", "Monthly sessions with Erik", "Budget approved by Maria",
+                "Strong start; grow visibility", nextDue, "probation");
+            assertThat(mail.text()).contains("- Lead the sprint demo - measured by: Two demos given",
+                "- Presentation skills course (training", nextDue);
+        }
+        assertThat(toEva.html()).contains("Hanna Hart</span> (HR) is in");
+    }
+
+    @Test
+    void checkInsAndEscalationsHaveTheirOwnWording() throws Exception {
+        BpmnModelInstance followUp = Bpmn.createExecutableProcess("NotificationTestFollowUp")
+            .camundaHistoryTimeToLive(1)
+            .startEvent().parallelGateway("Gateway_Fork")
+            .userTask("Task_CheckInProgress").name("Check in on the development plan with Maria Mendes")
+            .camundaAssignee("eva").endEvent()
+            .moveToNode("Gateway_Fork")
+            .userTask("Task_FollowUpOverdueScheduling").name("Follow up on an overdue task of Maria Mendes")
+            .camundaAssignee("dora").endEvent()
+            .done();
+        testDeployment = repositoryService.createDeployment().addModelInstance("follow-up-test.bpmn", followUp)
+            .deploy().getId();
+        runtimeService.startProcessInstanceByKey("NotificationTestFollowUp", "eva-1", Map.of(
+            "overdueTaskName", "Schedule the career conversation with Eva Evers", "overdueAssignee", "maria"));
+
+        List<ReceivedMail> mails = deliverAll();
+
+        ReceivedMail checkIn = mailTo(mails, "eva@example.org");
+        assertThat(checkIn.subject()).isEqualTo("Check-in due: Check in on the development plan with Maria Mendes");
+        assertThat(checkIn.html()).contains("It is time for a check-in");
+        ReceivedMail escalation = mailTo(mails, "dora@example.org");
+        assertThat(escalation.subject())
+            .isEqualTo("Escalation: \"Schedule the career conversation with Eva Evers\" is overdue");
+        assertThat(escalation.html()).contains("<strong>Maria Mendes</strong> has a task that is")
+            .contains("Schedule the career conversation with Eva Evers");
+        assertThat(escalation.text()).contains("Maria Mendes has a task that is past its due date");
+        assertThat(notifications.findAll()).extracting(Notification::getKind)
+            .containsExactlyInAnyOrder(Notification.Kind.CHECK_IN_DUE, Notification.Kind.ESCALATION);
+    }
+
+    @Test
+    void aReminderLinksToTheStillOpenTask() throws Exception {
+        ProcessInstance pi = startFor("eva");
+        deliverAll();
+        Task schedule = task(pi, TASK_SCHEDULE_CONVERSATION);
+
+        // the reminder process publishes this inside the engine's transaction
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> events.publishEvent(
+            new TaskReminderDue(schedule.getId(), schedule.getName(), "maria", schedule.getDueDate(), pi.getId(),
+                "eva-1")));
+        List<ReceivedMail> mails = deliverAll();
+
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).to()).containsExactly("maria@example.org");
+        assertThat(mails.get(0).subject()).isEqualTo("Reminder: Schedule the career conversation with Eva Evers");
+        assertThat(mails.get(0).html()).contains("A friendly reminder")
+            .contains(TASKLIST + "#/?task=" + schedule.getId())
+            .contains(MailFormat.dateTime(schedule.getDueDate().toInstant(), ZONE));
+    }
+
+    @Test
+    void aStepThatRollsBackLeavesNoMail() throws Exception {
+        ProcessInstance pi = startFor("eva");
+        deliverAll();
+        Task schedule = task(pi, TASK_SCHEDULE_CONVERSATION);
+        long rowsBefore = notifications.count();
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            events.publishEvent(new TaskReminderDue(schedule.getId(), schedule.getName(), "maria",
+                schedule.getDueDate(), pi.getId(), "eva-1"));
+            status.setRollbackOnly();
+        });
+
+        assertThat(notifications.count()).isEqualTo(rowsBefore);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(SEND_NOTIFICATION).count()).isZero();
+        assertThat(deliverAll()).isEmpty();
+    }
+
+    @Test
+    void whatPeopleTypedIsEscapedInTheHtmlMail() throws Exception {
+        ProcessInstance pi = startFor("eva");
+        deliverAll();
+        Map<String, Object> submission = schedule(meeting);
+        submission.put("meetingPlace", "<script>alert(1)</script>");
+        complete(pi, TASK_SCHEDULE_CONVERSATION, submission);
+
+        ReceivedMail mail = mailTo(deliverAll().stream().filter(m -> m.calendar() != null).toList(),
+            "eva@example.org");
+
+        assertThat(mail.html()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
+        // plain text needs no escaping; it shows what was typed
+        assertThat(mail.text()).contains("Where: <script>alert(1)</script>");
+    }
+
+    @Test
+    void aRetryOfADeliveredNotificationSendsNothing() throws Exception {
+        startFor("eva");
+        deliverAll();
+        Notification delivered = notifications.findAll().get(0);
+
+        // as if the engine ran the send job again, e.g. because its commit failed after the mail went out
+        runtimeService.startProcessInstanceByKey(SEND_NOTIFICATION, "eva-1",
+            Map.of(Notifications.NOTIFICATION_ID, delivered.getId()));
+        List<ReceivedMail> mails = deliverAll();
+
+        assertThat(mails).isEmpty();
+        assertThat(notifications.findById(delivered.getId()).orElseThrow().getAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutAMailServerTheMailIsLoggedAndKept() throws Exception {
+        startFor("eva");
+        Notification row = notifications.findAll().get(0);
+        Mailer noServer = new Mailer(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), settings);
+        SendNotification delegate = new SendNotification(notifications, noServer, transactionManager);
+        DelegateExecution execution = Mockito.mock(DelegateExecution.class);
+        Mockito.when(execution.getVariable(Notifications.NOTIFICATION_ID)).thenReturn(row.getId());
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            try {
+                delegate.execute(execution);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        Notification logged = notifications.findById(row.getId()).orElseThrow();
+        assertThat(logged.getState()).isEqualTo(Notification.State.LOGGED);
+        assertThat(logged.getSentAt()).isNotNull();
+        assertThat(logged.getBodyHtml()).contains("Schedule the career conversation with Eva Evers");
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
+    }
+
+    // --- mail ---
+
+    /**
+     * Runs every waiting send job, as the job executor would, and answers the mails that arrived (once each:
+     * GreenMail keeps a copy per recipient, so a mail with someone in copy is there twice).
+     */
+    private List<ReceivedMail> deliverAll() throws FolderException {
+        SMTP.purgeEmailFromAllMailboxes();
+        List<Job> jobs = managementService.createJobQuery().processDefinitionKey(SEND_NOTIFICATION).list();
+        jobs.forEach(job -> managementService.executeJob(job.getId()));
+        assertThat(managementService.createJobQuery().processDefinitionKey(SEND_NOTIFICATION).count()).isZero();
+        Map<String, MimeMessage> byId = new LinkedHashMap<>();
+        for (MimeMessage message : SMTP.getReceivedMessages()) {
+            try {
+                byId.putIfAbsent(message.getMessageID(), message);
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return byId.values().stream().map(ReceivedMail::of).toList();
+    }
+
+    private static ReceivedMail mailTo(List<ReceivedMail> mails, String address) {
+        List<ReceivedMail> found = mails.stream().filter(m -> m.to().contains(address)).toList();
+        assertThat(found).as("mails to %s", address).hasSize(1);
+        return found.get(0);
+    }
+
+    // --- walking the process ---
+
+    private ProcessInstance startFor(String employeeId) {
+        return runtimeService.startProcessInstanceByKey(CAREER_CONVERSATION, forJavaApi(start(employeeId)));
+    }
+
+    private ProcessInstance preparedConversation(String employeeId) {
+        ProcessInstance pi = startFor(employeeId);
+        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
+        complete(pi, TASK_PREPARE_EMPLOYEE, employeePreparation());
+        complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
+        return pi;
+    }
+
+    private ProcessInstance heldConversation(String employeeId) {
+        ProcessInstance pi = preparedConversation(employeeId);
+        complete(pi, TASK_HOLD_CONVERSATION, hold("held", null));
+        return pi;
+    }
+
+    private Task task(ProcessInstance pi, String taskKey) {
+        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+    }
+
+    private void complete(ProcessInstance pi, String taskKey, Map<String, Object> values) {
+        Task task = task(pi, taskKey);
+        assertThat(task).as("open task %s", taskKey).isNotNull();
+        taskService.complete(task.getId(), forJavaApi(values));
+    }
+}
