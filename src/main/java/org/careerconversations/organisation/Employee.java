@@ -90,6 +90,33 @@ public class Employee {
         return day.isBefore(hireDate) ? 0 : (int) Period.between(hireDate, day).toTotalMonths();
     }
 
+    /** Takes the values of an import row; answers whether anything changed. */
+    boolean update(String name, String email, String managerId, String hrPartnerId, LocalDate hireDate,
+                   String employmentType, String jobTitle) {
+        boolean changed = !java.util.Objects.equals(this.name, name) || !java.util.Objects.equals(this.email, email)
+            || !java.util.Objects.equals(this.managerId, managerId)
+            || !java.util.Objects.equals(this.hrPartnerId, hrPartnerId)
+            || !java.util.Objects.equals(this.hireDate, hireDate)
+            || !java.util.Objects.equals(this.employmentType, employmentType)
+            || !java.util.Objects.equals(this.jobTitle, jobTitle) || !active;
+        if (changed) {
+            this.name = name;
+            this.email = email;
+            this.managerId = managerId;
+            this.hrPartnerId = hrPartnerId;
+            this.hireDate = hireDate;
+            this.employmentType = employmentType;
+            this.jobTitle = jobTitle;
+            this.active = true;
+        }
+        return changed;
+    }
+
+    /** The person left the organisation. */
+    void deactivate() {
+        this.active = false;
+    }
+
     public void nextConversationDueOn(LocalDate due) {
         this.nextConversationDue = due;
     }
