@@ -72,14 +72,17 @@ public class OrganisationImport {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
-        // managers before their reports: the employee table refers to the manager's row
+        // managers before their reports: the employee table refers to the manager's row; an HR partner may
+        // come later in that order (and report to the person they partner), so new rows get theirs after
+        List<OrgCsv.Row> newcomers = new ArrayList<>();
         for (OrgCsv.Row row : managersFirst(parsed.rows())) {
             Employee employee = existing.get(row.id());
             if (employee == null) {
-                employee = new Employee(row.id(), row.name(), row.email(), row.managerId(), row.hrPartnerId(),
+                employee = new Employee(row.id(), row.name(), row.email(), row.managerId(), null,
                     row.hireDate(), row.employmentType(), row.jobTitle());
                 employees.save(employee);
                 existing.put(row.id(), employee);
+                newcomers.add(row);
                 created++;
             } else if (employee.update(row.name(), row.email(), row.managerId(), row.hrPartnerId(), row.hireDate(),
                 row.employmentType(), row.jobTitle())) {
@@ -87,6 +90,11 @@ public class OrganisationImport {
             } else {
                 unchanged++;
             }
+        }
+        employees.flush();
+        for (OrgCsv.Row row : newcomers) {
+            existing.get(row.id()).update(row.name(), row.email(), row.managerId(), row.hrPartnerId(),
+                row.hireDate(), row.employmentType(), row.jobTitle());
         }
         employees.flush();
         Set<String> listed = parsed.rows().stream().map(OrgCsv.Row::id).collect(Collectors.toSet());
