@@ -3,7 +3,14 @@ package org.careerconversations.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.EngineRest.variables;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Date;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,10 +30,12 @@ class CycleWalk {
 
     private final EngineRest rest;
     private final JdbcTemplate jdbc;
+    private final ProcessEngine engine;
 
-    CycleWalk(EngineRest rest, JdbcTemplate jdbc) {
+    CycleWalk(EngineRest rest, JdbcTemplate jdbc, ProcessEngine engine) {
         this.rest = rest;
         this.jdbc = jdbc;
+        this.engine = engine;
     }
 
     void walkAndCheck() {
@@ -96,6 +105,70 @@ class CycleWalk {
         JsonNode reason = rest.as("eva").get("/engine-rest/history/variable-instance?variableName=cadenceReason").json();
         assertThat(reason).hasSize(1);
         assertThat(reason.get(0).path("value").asText()).isEqualTo(record.get("cadence_reason"));
+
+        try {
+            checkInAndRevise();
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    /** Four weeks later both check in; then eva asks to revise the plan, maria revises, eva agrees. */
+    private void checkInAndRevise() {
+        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+            .processInstanceBusinessKey("eva-1").processDefinitionKey("CareerConversation").singleResult();
+        Date checkInAt = (Date) engine.getRuntimeService().getVariable(instance.getId(), "nextCheckInAt");
+        ClockUtil.setCurrentTime(Date.from(checkInAt.toInstant().plusSeconds(60)));
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+            .activityId("TimerEvent_CheckInDue").singleResult();
+        engine.getManagementService().executeJob(timer.getId());
+
+        complete("eva", "Task_CheckInEmployee", Map.of("employeeProgress",
+            progress("eva", "Task_CheckInEmployee", "employeeProgress", "done"),
+            "employeeObstacles", "The course was full until March", "employeePlanNeedsRevising", false));
+        complete("maria", "Task_CheckInManager", Map.of("managerProgress",
+            progress("maria", "Task_CheckInManager", "managerProgress", "done"), "managerPlanNeedsRevising", false));
+        assertThat(jdbc.queryForObject("select count(*) from check_in c join conversation v on v.id = c.conversation_id"
+            + " where v.business_key = 'eva-1'", Integer.class)).isEqualTo(2);
+
+        Answer request = rest.as("eva").post("/api/conversations/eva-1/revision-requests",
+            Map.of("reason", "I join the platform team in January"));
+        assertThat(request.status()).as(request.body()).isEqualTo(202);
+        String reviseTask = taskId("maria", "Task_RevisePlan");
+        JsonNode plan = rest.as("maria").get("/engine-rest/task/" + reviseTask
+            + "/form-variables?deserializeValues=false").json();
+        assertThat(plan.path("revisionReason").path("value").asText()).isEqualTo("I join the platform team in January");
+        List<Map<String, Object>> actions = rows(plan.path("developmentActions").path("value").asText());
+        actions.add(Map.of("action", "Shadow the platform on-call", "kind", "stretch-assignment"));
+        complete("maria", "Task_RevisePlan", Map.of("goals", rows(plan.path("goals").path("value").asText()),
+            "developmentActions", actions));
+        complete("eva", "Task_AgreeRevisedPlan", Map.of("revisionDecision", "agree"));
+
+        assertThat(jdbc.queryForObject("select plan_version from conversation where business_key = 'eva-1'",
+            Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForList("select a.action || '/' || a.status from development_action a join conversation c"
+            + " on c.id = a.conversation_id where c.business_key = 'eva-1' and a.plan_version = 2 order by a.position",
+            String.class)).containsExactly("Presentation skills course/done", "Speak at a conference/done",
+            "Shadow the platform on-call/not-started");
+        assertThat(jdbc.queryForObject("select reason from plan_revision", String.class))
+            .isEqualTo("I join the platform team in January");
+    }
+
+    private List<Map<String, Object>> progress(String user, String taskKey, String variable, String status) {
+        JsonNode values = rest.as(user).get("/engine-rest/task/" + taskId(user, taskKey)
+            + "/form-variables?deserializeValues=false").json();
+        List<Map<String, Object>> rows = rows(values.path(variable).path("value").asText());
+        rows.forEach(row -> row.put("status", status));
+        return rows;
+    }
+
+    private static List<Map<String, Object>> rows(String json) {
+        try {
+            return new ObjectMapper().readValue(json, new TypeReference<List<Map<String, Object>>>() { });
+        } catch (Exception e) {
+            throw new IllegalStateException("Not a list: " + json, e);
+        }
+    }
     }
 
     private String taskId(String user, String taskKey) {

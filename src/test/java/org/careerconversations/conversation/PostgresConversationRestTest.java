@@ -3,6 +3,7 @@ package org.careerconversations.conversation;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.careerconversations.EngineRest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +30,8 @@ class PostgresConversationRestTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ProcessEngine engine;
     @LocalServerPort
     int port;
 
@@ -43,7 +46,7 @@ class PostgresConversationRestTest {
     void demoUsersWalkACycleToASignedAgreementOnPostgres() {
         String product = jdbc.queryForObject("select version()", String.class);
         org.assertj.core.api.Assertions.assertThat(product).startsWith("PostgreSQL");
-        new CycleWalk(new EngineRest("http://localhost:" + port), jdbc).walkAndCheck();
+        new CycleWalk(new EngineRest("http://localhost:" + port), jdbc, engine).walkAndCheck();
     }
 
     private static EmbeddedPostgres start() {
