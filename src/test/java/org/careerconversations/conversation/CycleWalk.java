@@ -169,7 +169,6 @@ class CycleWalk {
             throw new IllegalStateException("Not a list: " + json, e);
         }
     }
-    }
 
     private String taskId(String user, String taskKey) {
         JsonNode tasks = rest.as(user).get("/engine-rest/task?processInstanceBusinessKey=eva-1&taskDefinitionKey="
