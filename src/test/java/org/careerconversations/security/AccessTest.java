@@ -68,18 +68,18 @@ class AccessTest extends AppTest {
     @Test
     void evaSeesHerOwnTaskAndConversationOnly() {
         EngineRest eva = rest().as("eva");
-        assertThat(ids(eva.get("/engine-rest/task").json())).containsExactly(evasTask);
-        assertThat(ids(eva.get("/engine-rest/process-instance").json())).containsExactly(evaInstance);
-        assertThat(ids(eva.get("/engine-rest/history/process-instance").json())).containsExactly(evaInstance);
+        assertThat(ids(eva.get("/engine-rest/task?maxResults=50").json())).containsExactly(evasTask);
+        assertThat(ids(eva.get("/engine-rest/process-instance?maxResults=50").json())).containsExactly(evaInstance);
+        assertThat(ids(eva.get("/engine-rest/history/process-instance?maxResults=50").json())).containsExactly(evaInstance);
     }
 
     @Test
     void erikCannotListEvasTasks() {
         EngineRest erik = rest().as("erik");
-        assertThat(erik.get("/engine-rest/task").json()).isEmpty();
-        assertThat(erik.get("/engine-rest/task?processInstanceBusinessKey=eva-1").json()).isEmpty();
+        assertThat(erik.get("/engine-rest/task?maxResults=50").json()).isEmpty();
+        assertThat(erik.get("/engine-rest/task?processInstanceBusinessKey=eva-1&maxResults=50").json()).isEmpty();
         assertThat(erik.get("/engine-rest/task/count").json().path("count").asInt()).isZero();
-        assertThat(erik.get("/engine-rest/history/task?processInstanceId=" + evaInstance).json()).isEmpty();
+        assertThat(erik.get("/engine-rest/history/task?maxResults=50&processInstanceId=" + evaInstance).json()).isEmpty();
     }
 
     @Test
@@ -93,10 +93,10 @@ class AccessTest extends AppTest {
             assertThat(answer.status()).as(path + " → " + answer.body()).isIn(403, 404);
             assertThat(answer.body()).doesNotContain("Eva Evers");
         }
-        assertThat(erik.get("/engine-rest/process-instance").json()).extracting(n -> n.path("id").asText())
+        assertThat(erik.get("/engine-rest/process-instance?maxResults=50").json()).extracting(n -> n.path("id").asText())
             .containsExactly(erikInstance);
-        assertThat(erik.get("/engine-rest/variable-instance?processInstanceIdIn=" + evaInstance).json()).isEmpty();
-        assertThat(erik.get("/engine-rest/history/variable-instance?processInstanceId=" + evaInstance).json())
+        assertThat(erik.get("/engine-rest/variable-instance?maxResults=50&processInstanceIdIn=" + evaInstance).json()).isEmpty();
+        assertThat(erik.get("/engine-rest/history/variable-instance?maxResults=50&processInstanceId=" + evaInstance).json())
             .isEmpty();
     }
 
@@ -122,10 +122,10 @@ class AccessTest extends AppTest {
     @Test
     void markCannotSeeMariasTeamsConversations() {
         EngineRest mark = rest().as("mark");
-        assertThat(mark.get("/engine-rest/process-instance").json()).isEmpty();
-        assertThat(mark.get("/engine-rest/process-instance?businessKey=eva-1").json()).isEmpty();
-        assertThat(mark.get("/engine-rest/history/process-instance").json()).isEmpty();
-        assertThat(mark.get("/engine-rest/task").json()).isEmpty();
+        assertThat(mark.get("/engine-rest/process-instance?maxResults=50").json()).isEmpty();
+        assertThat(mark.get("/engine-rest/process-instance?businessKey=eva-1&maxResults=50").json()).isEmpty();
+        assertThat(mark.get("/engine-rest/history/process-instance?maxResults=50").json()).isEmpty();
+        assertThat(mark.get("/engine-rest/task?maxResults=50").json()).isEmpty();
         assertThat(mark.get("/engine-rest/process-instance/" + evaInstance + "/variables").status()).isIn(403, 404);
         Answer start = mark.post("/engine-rest/process-definition/key/CareerConversation/start",
             variables("employeeId", "emma"));
@@ -135,9 +135,9 @@ class AccessTest extends AppTest {
 
     @Test
     void mariaSeesHerDirectReportsConversationsAndHannaSeesAll() {
-        assertThat(ids(rest().as("maria").get("/engine-rest/process-instance").json()))
+        assertThat(ids(rest().as("maria").get("/engine-rest/process-instance?maxResults=50").json()))
             .containsExactlyInAnyOrder(evaInstance, erikInstance);
-        assertThat(ids(rest().as("hanna").get("/engine-rest/process-instance").json()))
+        assertThat(ids(rest().as("hanna").get("/engine-rest/process-instance?maxResults=50").json()))
             .containsExactlyInAnyOrder(evaInstance, erikInstance);
         // maria sees the conversation, not eva's own task
         assertThat(rest().as("maria").get("/engine-rest/task/" + evasTask).status()).isIn(403, 404);
