@@ -23,7 +23,9 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.careerconversations.process.ProcessVariables;
 import org.springframework.beans.factory.annotation.Value;
@@ -78,10 +80,30 @@ public class ConversationAccess {
         asTheProcess(() -> {
             for (String reader : readers(employeeId, managerId, hrPartnerOf(employeeId).orElse(null))) {
                 grant(reader, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
-                grant(reader, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+                Authorization history = grant(reader, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
                     HistoricProcessInstancePermissions.READ);
+                expireWithTheHistory(history, processInstanceId);
             }
         });
+    }
+
+    /**
+     * A grant on history is deleted by the history cleanup together with the history it grants, by its
+     * removal time. The engine takes that from the stored historic process instance, which does not exist
+     * yet while the instance is being started: take it from the one the engine holds in memory.
+     */
+    private static void expireWithTheHistory(Authorization authorization, String processInstanceId) {
+        CommandContext commandContext = Context.getCommandContext();
+        if (commandContext == null || !(authorization instanceof AuthorizationEntity entity)
+            || entity.getRemovalTime() != null) {
+            return;
+        }
+        HistoricProcessInstanceEventEntity instance = commandContext.getDbEntityManager()
+            .getCachedEntity(HistoricProcessInstanceEventEntity.class, processInstanceId);
+        if (instance != null) {
+            entity.setRootProcessInstanceId(instance.getRootProcessInstanceId());
+            entity.setRemovalTime(instance.getRemovalTime());
+        }
     }
 
     /**
@@ -211,8 +233,11 @@ public class ConversationAccess {
             return;
         }
         Optional<String> oldName = nameOf(oldUserId);
-        for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).taskAssignee(oldUserId).list()) {
-            tasks.setAssignee(task.getId(), newUserId);
+        for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+            if (oldUserId.equals(task.getAssignee())) {
+                tasks.setAssignee(task.getId(), newUserId);
+            }
+            // "Prepare your career conversation with <manager>": the employee's open task names the new one
             if (oldName.isPresent() && newName != null && task.getName() != null
                 && task.getName().contains(oldName.get())) {
                 Task renamed = tasks.createTaskQuery().taskId(task.getId()).singleResult();
@@ -287,7 +312,7 @@ public class ConversationAccess {
         return values.stream().filter(Objects::nonNull).findFirst();
     }
 
-    private void grant(String userId, Resource resource, String resourceId, Permission permission) {
+    private Authorization grant(String userId, Resource resource, String resourceId, Permission permission) {
         Authorization authorization = authorizations.createAuthorizationQuery().userIdIn(userId)
             .resourceType(resource).resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT)
             .singleResult();
@@ -297,10 +322,10 @@ public class ConversationAccess {
             authorization.setResource(resource);
             authorization.setResourceId(resourceId);
         } else if (authorization.isPermissionGranted(permission)) {
-            return;
+            return authorization;
         }
         authorization.addPermission(permission);
-        authorizations.saveAuthorization(authorization);
+        return authorizations.saveAuthorization(authorization);
     }
 
     private static String randomPassword() {
