@@ -43,7 +43,6 @@ public class AdminPasswordRequirement implements EnvironmentPostProcessor, Order
             return;
         }
         String fromEnvironment = environment.getProperty(VARIABLE);
-        String effective = environment.getProperty("camunda.bpm.admin-user.password");
         if (isBlank(fromEnvironment)) {
             throw new UnsafeStartRefused("No administrator password: outside the 'demo' profile the app starts only "
                 + "with the environment variable " + VARIABLE + " set (at least " + MIN_LENGTH + " characters). "
@@ -53,6 +52,7 @@ public class AdminPasswordRequirement implements EnvironmentPostProcessor, Order
             throw new UnsafeStartRefused("The administrator password in " + VARIABLE + " is too weak: use at least "
                 + MIN_LENGTH + " characters, and never the demo password.");
         }
+        String effective = environment.getProperty("camunda.bpm.admin-user.password");
         if (effective != null && !effective.equals(fromEnvironment)) {
             throw new UnsafeStartRefused("camunda.bpm.admin-user.password is set to something other than " + VARIABLE
                 + ": outside the 'demo' profile the administrator password comes from " + VARIABLE + " only.");
