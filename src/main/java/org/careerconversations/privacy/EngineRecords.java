@@ -312,8 +312,8 @@ class EngineRecords {
         changed += sql("delete from ACT_ID_INFO where USER_ID_ = ?", id);
         changed += sql("delete from ACT_ID_MEMBERSHIP where USER_ID_ = ?", id);
         changed += sql("delete from ACT_ID_TENANT_MEMBER where USER_ID_ = ?", id);
-        changed += sql("delete from ACT_RU_AUTHORIZATION where USER_ID_ = ? or (RESOURCE_TYPE_ = 1 and RESOURCE_ID_ = ?)",
-            id, id);
+        changed += sql("delete from ACT_RU_AUTHORIZATION where USER_ID_ = ? "
+            + "or (RESOURCE_TYPE_ = 1 and RESOURCE_ID_ = ?)", id, id);
         changed += sql("delete from ACT_RU_IDENTITYLINK where USER_ID_ = ?", id);
         changed += sql("delete from ACT_HI_IDENTITYLINK where USER_ID_ = ?", id);
         changed += sql("update ACT_HI_IDENTITYLINK set ASSIGNER_ID_ = null where ASSIGNER_ID_ = ?", id);

@@ -84,7 +84,8 @@ public class PersonalData {
             export.put("careerConversations", app.export(employeeId));
             export.put("processEngine", engine.export(employeeId,
                 engine.processInstancesOf(employeeId, app.processInstancesOf(employeeId))));
-            stores.orderedStream().forEach(store -> export.put(store.name(), store.export(employeeId, conversationIds)));
+            stores.orderedStream()
+                .forEach(store -> export.put(store.name(), store.export(employeeId, conversationIds)));
             return export;
         });
     }

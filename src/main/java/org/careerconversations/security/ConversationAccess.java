@@ -61,7 +61,8 @@ public class ConversationAccess {
 
     ConversationAccess(AuthorizationService authorizations, IdentityService identity, RuntimeService runtime,
                        TaskService tasks, HistoryService history, JdbcTemplate jdbc,
-                       @Value("${careers.access.managers-see-indirect-reports:false}") boolean managersSeeIndirectReports) {
+                       @Value("${careers.access.managers-see-indirect-reports:false}")
+                       boolean managersSeeIndirectReports) {
         this.authorizations = authorizations;
         this.identity = identity;
         this.runtime = runtime;

@@ -68,7 +68,8 @@ class CycleWalk {
         complete("maria", "Task_DocumentAgreements", revised);
         complete("eva", "Task_SignOff", Submissions.agree());
 
-        assertThat(rest.as("hanna").get("/engine-rest/process-instance?businessKey=eva-1&maxResults=50").json()).isEmpty();
+        assertThat(rest.as("hanna").get("/engine-rest/process-instance?businessKey=eva-1&maxResults=50").json())
+            .isEmpty();
         Map<String, Object> record = jdbc.queryForMap("select * from conversation where business_key = 'eva-1'");
         assertThat(record.get("status")).isEqualTo("AGREED");
         assertThat(record.get("signed_off_at")).isNotNull();
@@ -91,13 +92,15 @@ class CycleWalk {
         assertThat(jdbc.queryForObject("select next_conversation_due from employee where id = 'eva'", String.class))
             .startsWith(expectedDue.toString());
         // eva reads her reason in her own history
-        JsonNode reason = rest.as("eva").get("/engine-rest/history/variable-instance?variableName=cadenceReason&maxResults=50").json();
+        JsonNode reason = rest.as("eva").get("/engine-rest/history/variable-instance?variableName=cadenceReason"
+            + "&maxResults=50").json();
         assertThat(reason).hasSize(1);
         assertThat(reason.get(0).path("value").asText()).isEqualTo(record.get("cadence_reason"));
     }
 
     private String taskId(String user, String taskKey) {
-        JsonNode tasks = rest.as(user).get("/engine-rest/task?processInstanceBusinessKey=eva-1&maxResults=50&taskDefinitionKey="
+        JsonNode tasks = rest.as(user).get("/engine-rest/task?processInstanceBusinessKey=eva-1&maxResults=50"
+            + "&taskDefinitionKey="
             + taskKey).json();
         assertThat(tasks).as("%s's %s", user, taskKey).hasSize(1);
         return tasks.get(0).path("id").asText();

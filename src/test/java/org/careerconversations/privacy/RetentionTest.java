@@ -58,7 +58,9 @@ class RetentionTest extends AppTest {
                              name="Short lived" namespace="https://career-conversations.org/dmn">
                   <decision id="ShortLivedDecision" name="Short lived" camunda:historyTimeToLive="P5D">
                     <decisionTable id="ShortLivedTable">
-                      <input id="In"><inputExpression id="InExpression" typeRef="string"><text>x</text></inputExpression></input>
+                      <input id="In">
+                        <inputExpression id="InExpression" typeRef="string"><text>x</text></inputExpression>
+                      </input>
                       <output id="Out" name="y" typeRef="string" />
                       <rule id="Rule"><inputEntry id="Entry"><text>-</text></inputEntry>
                         <outputEntry id="Output"><text>"y"</text></outputEntry></rule>

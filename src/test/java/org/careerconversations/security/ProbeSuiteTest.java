@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.TaskService;
@@ -401,35 +402,36 @@ class ProbeSuiteTest extends AppTest {
         };
     }
 
-    private java.util.Optional<String> judge(Probe probe, String attacker, Map<String, String> victim, Channel channel,
+    private Optional<String> judge(Probe probe, String attacker, Map<String, String> victim, Channel channel,
                                              String path, Answer answer) {
         String who = (attacker == null ? "nobody" : attacker) + " via " + channel + " " + probe.method() + " " + path;
         int status = answer.status();
         if (attacker == null) {
-            return status == 401 ? java.util.Optional.empty()
-                : java.util.Optional.of(who + " → " + status + " (expected 401) " + shorten(answer.body()));
+            return status == 401 ? Optional.empty()
+                : Optional.of(who + " → " + status + " (expected 401) " + shorten(answer.body()));
         }
         boolean success = status / 100 == 2;
         if (success) {
             for (String marker : markers(victim)) {
                 if (answer.body().contains(marker)) {
-                    return java.util.Optional.of(who + " → " + status + " LEAKS '" + marker + "': "
+                    return Optional.of(who + " → " + status + " LEAKS '" + marker + "': "
                         + shorten(answer.body()));
                 }
             }
             if (!answer.body().isBlank() && probe.leaksIf().test(answer.json())) {
-                return java.util.Optional.of(who + " → " + status + " leaks: " + shorten(answer.body()));
+                return Optional.of(who + " → " + status + " leaks: " + shorten(answer.body()));
             }
         }
         boolean denied = status == 403 || status == 404 || status == 401 || probe.alsoDenial().contains(status);
         boolean allowed = probe.allowedFor().contains(attacker);
         String problem = switch (probe.kind()) {
             case WRITE -> denied ? null : "is not refused";
-            case SCOPED -> denied || (success && (allowed || isEmpty(answer.body()))) ? null : "is neither denied nor empty";
+            case SCOPED -> denied || (success && (allowed || isEmpty(answer.body()))) ? null
+                : "is neither denied nor empty";
             case UNSCOPED -> denied || success ? null : "fails";
         };
-        return problem == null ? java.util.Optional.empty()
-            : java.util.Optional.of(who + " → " + status + " " + problem + ": " + shorten(answer.body()));
+        return problem == null ? Optional.empty()
+            : Optional.of(who + " → " + status + " " + problem + ": " + shorten(answer.body()));
     }
 
     private static boolean isEmpty(String body) {
