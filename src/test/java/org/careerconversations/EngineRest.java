@@ -69,6 +69,25 @@ public class EngineRest {
         }
     }
 
+    public Answer delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    /** Any method, with a JSON body or none. */
+    public Answer send(String method, String path, Object body) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+            HttpRequest.Builder request = request(path).method(method, publisher);
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            return send(request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
         if (authorization != null) {

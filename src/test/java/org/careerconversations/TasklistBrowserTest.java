@@ -186,7 +186,8 @@ class TasklistBrowserTest extends AppTest {
     }
 
     private String taskId(String user, String taskKey) {
-        JsonNode tasks = rest().as(user).get("/engine-rest/task?processInstanceBusinessKey=eva-1&taskDefinitionKey="
+        JsonNode tasks = rest().as(user).get("/engine-rest/task?processInstanceBusinessKey=eva-1&maxResults=50"
+            + "&taskDefinitionKey="
             + taskKey).json();
         assertThat(tasks).as("%s's %s", user, taskKey).hasSize(1);
         return tasks.get(0).path("id").asText();

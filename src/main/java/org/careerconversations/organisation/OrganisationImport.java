@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.careerconversations.process.ProcessIds;
 import org.careerconversations.process.ProcessPrivileges;
+import org.careerconversations.security.ConversationAccess;
 import org.careerconversations.security.Groups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,13 +36,15 @@ public class OrganisationImport {
     private final IdentityService identity;
     private final RuntimeService runtime;
     private final JdbcTemplate jdbc;
+    private final ConversationAccess access;
 
     OrganisationImport(EmployeeRepository employees, IdentityService identity, RuntimeService runtime,
-                       JdbcTemplate jdbc) {
+                       JdbcTemplate jdbc, ConversationAccess access) {
         this.employees = employees;
         this.identity = identity;
         this.runtime = runtime;
         this.jdbc = jdbc;
+        this.access = access;
     }
 
     public enum Mode {
@@ -75,6 +78,8 @@ public class OrganisationImport {
         // managers before their reports: the employee table refers to the manager's row; an HR partner may
         // come later in that order (and report to the person they partner), so new rows get theirs after
         List<OrgCsv.Row> newcomers = new ArrayList<>();
+        List<String[]> managerChanges = new ArrayList<>();
+        List<String[]> hrPartnerChanges = new ArrayList<>();
         for (OrgCsv.Row row : managersFirst(parsed.rows())) {
             Employee employee = existing.get(row.id());
             if (employee == null) {
@@ -84,11 +89,21 @@ public class OrganisationImport {
                 existing.put(row.id(), employee);
                 newcomers.add(row);
                 created++;
-            } else if (employee.update(row.name(), row.email(), row.managerId(), row.hrPartnerId(), row.hireDate(),
-                row.employmentType(), row.jobTitle())) {
-                updated++;
             } else {
-                unchanged++;
+                String oldManager = employee.getManagerId().orElse(null);
+                String oldHrPartner = employee.getHrPartnerId().orElse(null);
+                if (!employee.update(row.name(), row.email(), row.managerId(), row.hrPartnerId(), row.hireDate(),
+                    row.employmentType(), row.jobTitle())) {
+                    unchanged++;
+                    continue;
+                }
+                updated++;
+                if (!java.util.Objects.equals(oldManager, row.managerId())) {
+                    managerChanges.add(new String[] {row.id(), oldManager, row.managerId()});
+                }
+                if (!java.util.Objects.equals(oldHrPartner, row.hrPartnerId())) {
+                    hrPartnerChanges.add(new String[] {row.id(), oldHrPartner, row.hrPartnerId()});
+                }
             }
         }
         employees.flush();
@@ -109,7 +124,11 @@ public class OrganisationImport {
             employees.flush();
         }
         syncCamundaIdentities(parsed.rows(), leavers);
+        // open conversations, their tasks and who may read them follow the new reporting lines
+        managerChanges.forEach(c -> access.managerChanged(c[0], c[1], c[2]));
+        hrPartnerChanges.forEach(c -> access.hrPartnerChanged(c[0], c[1], c[2]));
         endConversationsOf(leavers);
+        leavers.forEach(access::revokeAll);
         LOG.info("Organisation import ({}): {} rows, {} created, {} updated, {} unchanged, {} deactivated", mode,
             parsed.rows().size(), created, updated, unchanged, leavers.size());
         return new Report(true, parsed.rows().size(), created, updated, unchanged, leavers.size(), List.of());

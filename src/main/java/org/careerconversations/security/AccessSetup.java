@@ -66,37 +66,40 @@ public class AccessSetup {
             grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         }
 
-        // everyone who works on a task sees which process it belongs to; only managers and HR start one
+        // everyone who works on a task sees which process it belongs to; only managers and HR start one.
+        // Nobody reads conversations through a group grant but process owners (Cockpit monitoring): the
+        // employee, their manager and their HR partner read each conversation through per-instance grants
+        // (ConversationAccess). An HR partner thus sees their own population only.
         grant(Groups.EMPLOYEES, Resources.PROCESS_DEFINITION, CAREER_CONVERSATION, ProcessDefinitionPermissions.READ);
         grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, CAREER_CONVERSATION, ProcessDefinitionPermissions.READ,
             ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(Groups.MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         grant(Groups.HR, Resources.PROCESS_DEFINITION, CAREER_CONVERSATION, ProcessDefinitionPermissions.READ,
-            ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-            ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+            ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(Groups.HR, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-        grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, CAREER_CONVERSATION,
-            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-            ProcessDefinitionPermissions.READ_HISTORY);
-        // mails are sent by the engine itself (no one starts SendNotification); process owners watch its incidents
-        grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, SEND_NOTIFICATION,
-            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-            ProcessDefinitionPermissions.READ_HISTORY);
+        // process owners monitor every process in Cockpit: instances, incidents, history, decisions
+        grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+        grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, CAREER_CONVERSATION);
+        // decision history shows every employee's inputs and has no per-instance permission (PITFALLS 9d):
+        // only process owners read it; employees read their cadence reason from their own conversation
+        grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(Groups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+        grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        grant(Groups.HR, Resources.DECISION_DEFINITION, REVIEW_CADENCE, Permissions.READ);
+        // process designers deploy new versions and read the models, never the instances
         grant(Groups.PROCESS_DESIGNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
-        // HR launches review rounds from Tasklist; process owners watch rounds and reminders in Cockpit
+        // HR launches review rounds from Tasklist (CycleScheduler's start form)
         grant(Groups.HR, Resources.PROCESS_DEFINITION, "CycleScheduler", ProcessDefinitionPermissions.READ,
-            ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-            ProcessDefinitionPermissions.READ_HISTORY);
-        for (String key : List.of("CycleScheduler", "TaskReminders")) {
-            grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
-        }
-        // decision history shows every employee's inputs (PITFALLS 9d): only HR and process owners read it
-        for (String g : List.of(Groups.HR, Groups.PROCESS_OWNERS)) {
-            grant(g, Resources.DECISION_DEFINITION, REVIEW_CADENCE, Permissions.READ, Permissions.READ_HISTORY);
-        }
+            ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(Groups.PROCESS_DESIGNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+        grant(Groups.PROCESS_DESIGNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
         grant(Groups.PROCESS_DESIGNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+        // the Admin webapp belongs to camunda-admin alone (the engine grants that group everything)
+        for (String g : List.of(Groups.EMPLOYEES, Groups.MANAGERS, Groups.HR, Groups.PROCESS_OWNERS,
+            Groups.PROCESS_DESIGNERS)) {
+            grant(g, Resources.APPLICATION, "admin");
+        }
 
         TaskQuery mine = tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}");
         filter("My tasks", "Everything waiting for you, the most urgent first", -10,
@@ -125,18 +128,27 @@ public class AccessSetup {
         }
     }
 
+    /**
+     * The group has exactly these permissions on the resource: the code is the truth for the group grants,
+     * so a permission removed here (HR's former definition-wide READ_INSTANCE, READ_HISTORY and READ_TASK)
+     * is removed from an existing database at the next start too. No permissions: no grant at all.
+     */
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
         Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(groupId)
             .resourceType(resource).resourceId(resourceId).singleResult();
+        if (permissions.length == 0) {
+            if (authorization != null) {
+                authorizations.deleteAuthorization(authorization.getId());
+            }
+            return;
+        }
         if (authorization == null) {
             authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             authorization.setGroupId(groupId);
             authorization.setResource(resource);
             authorization.setResourceId(resourceId);
         }
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
+        authorization.setPermissions(permissions);
         authorizations.saveAuthorization(authorization);
     }
 

@@ -1,67 +1,372 @@
 package org.careerconversations.security;
 
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.task.Task;
+import org.careerconversations.process.ProcessVariables;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Per-conversation authorizations: the employee and their manager may read the conversation's process
- * instance and its history; nobody else but HR (who reads all through group grants). Tasks are granted by
- * the engine to their assignee.
+ * Who may read one conversation, granted per process instance (DESIGN §6): the employee, their manager and
+ * their HR partner — and, with {@code careers.access.managers-see-indirect-reports=true}, the managers above
+ * the manager. Nobody reads a conversation through a group grant except process owners, who monitor every
+ * instance in Cockpit (see {@link AccessSetup}). Tasks are granted by the engine to their assignee.
+ * <p>
+ * Access follows the current organisation: when a manager or HR partner changes, or someone leaves, the org
+ * import calls {@link #managerChanged}, {@link #hrPartnerChanged} or {@link #revokeAll}, and the grants of
+ * all the employee's conversations — open and finished — are brought in line: a former manager no longer
+ * reads any of them, the new one reads all of them (including the previous plan, which they follow up).
  */
 @Component
 public class ConversationAccess {
 
-    private final AuthorizationService authorizations;
+    private static final String OPEN_CONVERSATIONS_OF = "select id, process_instance_id from conversation "
+        + "where employee_id = ? and status not in ('AGREED', 'CANCELLED') and process_instance_id is not null";
+    private static final int MAX_MANAGEMENT_LEVELS = 50;
 
-    ConversationAccess(AuthorizationService authorizations) {
+    private final AuthorizationService authorizations;
+    private final IdentityService identity;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final HistoryService history;
+    private final JdbcTemplate jdbc;
+    private final boolean managersSeeIndirectReports;
+
+    ConversationAccess(AuthorizationService authorizations, IdentityService identity, RuntimeService runtime,
+                       TaskService tasks, HistoryService history, JdbcTemplate jdbc,
+                       @Value("${careers.access.managers-see-indirect-reports:false}")
+                       boolean managersSeeIndirectReports) {
         this.authorizations = authorizations;
+        this.identity = identity;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.history = history;
+        this.jdbc = jdbc;
+        this.managersSeeIndirectReports = managersSeeIndirectReports;
     }
 
-    /** Lets the employee and the manager read one conversation; runs inside the engine's command. */
+    /**
+     * Lets the readers of a conversation that has just been opened read its process instance and history:
+     * the employee, the manager, the employee's HR partner (and the managers above, if so configured).
+     * Runs inside the engine's command that opens the record.
+     */
     public void grantConversation(String processInstanceId, String employeeId, String managerId) {
-        withoutAuthorizationCheck(() -> {
-            for (String userId : new String[] {employeeId, managerId}) {
-                grant(userId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
-                grant(userId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+        asTheProcess(() -> {
+            for (String reader : readers(employeeId, managerId, hrPartnerOf(employeeId).orElse(null))) {
+                grant(reader, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+                Authorization history = grant(reader, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
                     HistoricProcessInstancePermissions.READ);
+                expireWithTheHistory(history, processInstanceId);
             }
         });
     }
 
-    private void grant(String userId, Resource resource, String resourceId, Permission permission) {
-        Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        authorization.setUserId(userId);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
+    /**
+     * A grant on history is deleted by the history cleanup together with the history it grants, by its
+     * removal time. The engine takes that from the stored historic process instance, which does not exist
+     * yet while the instance is being started: take it from the one the engine holds in memory.
+     */
+    private static void expireWithTheHistory(Authorization authorization, String processInstanceId) {
+        CommandContext commandContext = Context.getCommandContext();
+        if (commandContext == null || !(authorization instanceof AuthorizationEntity entity)
+            || entity.getRemovalTime() != null) {
+            return;
+        }
+        HistoricProcessInstanceEventEntity instance = commandContext.getDbEntityManager()
+            .getCachedEntity(HistoricProcessInstanceEventEntity.class, processInstanceId);
+        if (instance != null) {
+            entity.setRootProcessInstanceId(instance.getRootProcessInstanceId());
+            entity.setRemovalTime(instance.getRemovalTime());
+        }
+    }
+
+    /**
+     * The employee has a new manager. Open conversations go over to the new manager (record, process
+     * variables, their open tasks — renamed where the name mentions the old manager), and every conversation
+     * of the employee becomes readable by the new manager and no longer by the old one. With indirect reports
+     * configured, the conversations of everyone below the employee follow too. Call it after the employee
+     * table names the new manager.
+     */
+    @Transactional
+    public void managerChanged(String employeeId, String oldManagerId, String newManagerId) {
+        asSystem(() -> {
+            for (OpenConversation conversation : openConversationsOf(employeeId)) {
+                jdbc.update("update conversation set manager_id = ?, version = version + 1 where id = ?",
+                    newManagerId, conversation.id());
+                handOver(conversation.processInstanceId(), oldManagerId, newManagerId, ProcessVariables.MANAGER_ID,
+                    ProcessVariables.MANAGER_NAME);
+            }
+            reconcile(employeeId, newManagerId, hrPartnerOf(employeeId).orElse(null));
+            if (managersSeeIndirectReports) {
+                for (String report : everyoneBelow(employeeId)) {
+                    reconcile(report);
+                }
+            }
+        });
+    }
+
+    /**
+     * The employee has a new HR partner: open conversations and their open HR tasks go over to them, and
+     * they read all the employee's conversations, which the old HR partner no longer does. Call it after the
+     * employee table names the new HR partner.
+     */
+    @Transactional
+    public void hrPartnerChanged(String employeeId, String oldHrPartnerId, String newHrPartnerId) {
+        asSystem(() -> {
+            for (OpenConversation conversation : openConversationsOf(employeeId)) {
+                jdbc.update("update conversation set hr_partner_id = ?, version = version + 1 where id = ?",
+                    newHrPartnerId, conversation.id());
+                handOver(conversation.processInstanceId(), oldHrPartnerId, newHrPartnerId,
+                    ProcessVariables.HR_PARTNER_ID, ProcessVariables.HR_PARTNER_NAME);
+            }
+            reconcile(employeeId, managerOf(employeeId).orElse(null), newHrPartnerId);
+        });
+    }
+
+    /**
+     * Someone left: every authorization granted to them (conversations, tasks, filters, their own user) and
+     * their group memberships go, and their password is replaced by a random one, so that they can no longer
+     * log in or read anything. Their open tasks stay where they are: the org import hands them over (to a new
+     * manager with {@link #managerChanged}, or ends the leaver's own conversations).
+     */
+    @Transactional
+    public void revokeAll(String userId) {
+        asSystem(() -> {
+            for (Authorization authorization : authorizations.createAuthorizationQuery().userIdIn(userId).list()) {
+                authorizations.deleteAuthorization(authorization.getId());
+            }
+            for (Group group : identity.createGroupQuery().groupMember(userId).list()) {
+                identity.deleteMembership(userId, group.getId());
+            }
+            User user = identity.isReadOnly() ? null : identity.createUserQuery().userId(userId).singleResult();
+            if (user != null) {
+                user.setPassword(randomPassword());
+                identity.saveUser(user);
+            }
+        });
+    }
+
+    /**
+     * Brings the grants of all the employee's conversations in line with the organisation as the employee
+     * table states it now. Idempotent; use it after a bulk change of the organisation.
+     */
+    @Transactional
+    public void reconcile(String employeeId) {
+        asSystem(() -> reconcile(employeeId, managerOf(employeeId).orElse(null),
+            hrPartnerOf(employeeId).orElse(null)));
+    }
+
+    private void reconcile(String employeeId, String managerId, String hrPartnerId) {
+        Set<String> readers = readers(employeeId, managerId, hrPartnerId);
+        List<String> instances = jdbc.queryForList("select process_instance_id from conversation where "
+            + "employee_id = ? and process_instance_id is not null", String.class, employeeId);
+        for (String processInstanceId : instances) {
+            boolean running = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
+            boolean inHistory = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+                .count() > 0;
+            keepOnly(readers, Resources.PROCESS_INSTANCE, processInstanceId, null);
+            keepOnly(readers, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, null);
+            for (String reader : readers) {
+                if (running) {
+                    grant(reader, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+                }
+                if (inHistory) {
+                    grant(reader, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+                        HistoricProcessInstancePermissions.READ);
+                }
+            }
+            for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery()
+                .processInstanceId(processInstanceId).list()) {
+                // the engine granted every assignee the task; a former manager keeps none of it
+                keepOnly(readers, Resources.HISTORIC_TASK, task.getId(), null);
+                keepOnly(readers, Resources.TASK, task.getId(), task.getEndTime() == null ? task.getAssignee() : null);
+            }
+        }
+    }
+
+    private void keepOnly(Set<String> readers, Resource resource, String resourceId, String alsoKeep) {
+        for (Authorization authorization : authorizations.createAuthorizationQuery().resourceType(resource)
+            .resourceId(resourceId).list()) {
+            String userId = authorization.getUserId();
+            if (userId != null && !readers.contains(userId) && !userId.equals(alsoKeep)
+                && authorization.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT) {
+                authorizations.deleteAuthorization(authorization.getId());
+            }
+        }
+    }
+
+    private void handOver(String processInstanceId, String oldUserId, String newUserId, String idVariable,
+                          String nameVariable) {
+        if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+            return;
+        }
+        String newName = nameOf(newUserId).orElse(null);
+        runtime.setVariable(processInstanceId, idVariable, newUserId);
+        runtime.setVariable(processInstanceId, nameVariable, newName);
+        if (oldUserId == null) {
+            return;
+        }
+        Optional<String> oldName = nameOf(oldUserId);
+        for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+            if (oldUserId.equals(task.getAssignee())) {
+                tasks.setAssignee(task.getId(), newUserId);
+            }
+            // "Prepare your career conversation with <manager>": the employee's open task names the new one
+            if (oldName.isPresent() && newName != null && task.getName() != null
+                && task.getName().contains(oldName.get())) {
+                Task renamed = tasks.createTaskQuery().taskId(task.getId()).singleResult();
+                renamed.setName(task.getName().replace(oldName.get(), newName));
+                tasks.saveTask(renamed);
+            }
+        }
+    }
+
+    private Set<String> readers(String employeeId, String managerId, String hrPartnerId) {
+        Set<String> readers = new LinkedHashSet<>();
+        readers.add(employeeId);
+        if (managerId != null) {
+            readers.add(managerId);
+            if (managersSeeIndirectReports) {
+                String above = managerOf(managerId).orElse(null);
+                for (int level = 0; above != null && level < MAX_MANAGEMENT_LEVELS && readers.add(above); level++) {
+                    above = managerOf(above).orElse(null);
+                }
+            }
+        }
+        if (hrPartnerId != null) {
+            readers.add(hrPartnerId);
+        }
+        readers.remove(null);
+        return readers;
+    }
+
+    private List<String> everyoneBelow(String managerId) {
+        List<String> below = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>(List.of(managerId));
+        List<String> level = List.of(managerId);
+        while (!level.isEmpty()) {
+            List<String> next = new ArrayList<>();
+            for (String id : level) {
+                for (String report : jdbc.queryForList("select id from employee where manager_id = ?", String.class,
+                    id)) {
+                    if (seen.add(report)) {
+                        next.add(report);
+                    }
+                }
+            }
+            below.addAll(next);
+            level = next;
+        }
+        return below;
+    }
+
+    private record OpenConversation(long id, String processInstanceId) {
+    }
+
+    private List<OpenConversation> openConversationsOf(String employeeId) {
+        return jdbc.query(OPEN_CONVERSATIONS_OF,
+            (rs, i) -> new OpenConversation(rs.getLong("id"), rs.getString("process_instance_id")), employeeId);
+    }
+
+    private Optional<String> managerOf(String employeeId) {
+        return column("manager_id", employeeId);
+    }
+
+    private Optional<String> hrPartnerOf(String employeeId) {
+        return column("hr_partner_id", employeeId);
+    }
+
+    private Optional<String> nameOf(String employeeId) {
+        return employeeId == null ? Optional.empty() : column("name", employeeId);
+    }
+
+    private Optional<String> column(String column, String employeeId) {
+        List<String> values = jdbc.queryForList("select " + column + " from employee where id = ?", String.class,
+            employeeId);
+        return values.stream().filter(Objects::nonNull).findFirst();
+    }
+
+    private Authorization grant(String userId, Resource resource, String resourceId, Permission permission) {
+        Authorization authorization = authorizations.createAuthorizationQuery().userIdIn(userId)
+            .resourceType(resource).resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .singleResult();
+        if (authorization == null) {
+            authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setUserId(userId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        } else if (authorization.isPermissionGranted(permission)) {
+            return authorization;
+        }
         authorization.addPermission(permission);
-        authorizations.saveAuthorization(authorization);
+        return authorizations.saveAuthorization(authorization);
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /**
+     * The org import may run as an administrator or without a user; either way the grants are the app's
+     * doing: no authorization check, and no user operation log entry naming the people concerned (it would
+     * outlive the conversation, PITFALLS 14).
+     */
+    private void asSystem(Runnable action) {
+        SystemAccess.run(identity, action);
     }
 
     /**
      * The delegates run in the command of whoever completed the step, and that person may not manage
-     * authorizations; the grants are the process's doing, not theirs.
+     * authorizations; the grants are the process's doing, not theirs, so they are not logged as that
+     * person's operations either.
      */
-    private static void withoutAuthorizationCheck(Runnable action) {
+    private static void asTheProcess(Runnable action) {
         CommandContext commandContext = Context.getCommandContext();
         if (commandContext == null) {
             action.run();
             return;
         }
-        boolean wasEnabled = commandContext.isAuthorizationCheckEnabled();
+        boolean checkWasEnabled = commandContext.isAuthorizationCheckEnabled();
+        boolean logWasEnabled = commandContext.isUserOperationLogEnabled();
         commandContext.disableAuthorizationCheck();
+        commandContext.disableUserOperationLog();
         try {
             action.run();
         } finally {
-            if (wasEnabled) {
+            if (checkWasEnabled) {
                 commandContext.enableAuthorizationCheck();
+            }
+            if (logWasEnabled) {
+                commandContext.enableUserOperationLog();
             }
         }
     }

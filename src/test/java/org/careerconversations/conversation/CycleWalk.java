@@ -79,7 +79,7 @@ class CycleWalk {
 
         // agreed: the conversation goes on in its follow-up (its mails wait in SendNotification instances)
         assertThat(rest.as("hanna").get("/engine-rest/process-instance?businessKey=eva-1"
-            + "&processDefinitionKey=CareerConversation&activityIdIn=Gateway_FollowUpWait").json()).hasSize(1);
+            + "&processDefinitionKey=CareerConversation&activityIdIn=Gateway_FollowUpWait&maxResults=50").json()).hasSize(1);
         Map<String, Object> record = jdbc.queryForMap("select * from conversation where business_key = 'eva-1'");
         assertThat(record.get("status")).isEqualTo("AGREED");
         assertThat(record.get("signed_off_at")).isNotNull();
@@ -102,7 +102,8 @@ class CycleWalk {
         assertThat(jdbc.queryForObject("select next_conversation_due from employee where id = 'eva'", String.class))
             .startsWith(expectedDue.toString());
         // eva reads her reason in her own history
-        JsonNode reason = rest.as("eva").get("/engine-rest/history/variable-instance?variableName=cadenceReason").json();
+        JsonNode reason = rest.as("eva").get("/engine-rest/history/variable-instance?variableName=cadenceReason"
+            + "&maxResults=50").json();
         assertThat(reason).hasSize(1);
         assertThat(reason.get(0).path("value").asText()).isEqualTo(record.get("cadence_reason"));
 
@@ -171,7 +172,8 @@ class CycleWalk {
     }
 
     private String taskId(String user, String taskKey) {
-        JsonNode tasks = rest.as(user).get("/engine-rest/task?processInstanceBusinessKey=eva-1&taskDefinitionKey="
+        JsonNode tasks = rest.as(user).get("/engine-rest/task?processInstanceBusinessKey=eva-1&maxResults=50"
+            + "&taskDefinitionKey="
             + taskKey).json();
         assertThat(tasks).as("%s's %s", user, taskKey).hasSize(1);
         return tasks.get(0).path("id").asText();

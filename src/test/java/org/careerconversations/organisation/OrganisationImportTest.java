@@ -42,6 +42,12 @@ class OrganisationImportTest extends AppTest {
     void restoreTheDemoOrganisation() {
         JsonNode restored = post("hanna", csv(DEMO), "full").json();
         assertThat(restored.path("imported").asBoolean()).as(restored.toString()).isTrue();
+        // a leaver's password was replaced; the demo's people log in with "demo"
+        for (String id : List.of("emma")) {
+            org.camunda.bpm.engine.identity.User user = identity.createUserQuery().userId(id).singleResult();
+            user.setPassword("demo");
+            identity.saveUser(user);
+        }
         for (String id : jdbc.queryForList("select id from employee where id like 'new%'", String.class)) {
             jdbc.update("delete from employee where id = ?", id);
             identity.deleteUser(id);
@@ -131,6 +137,26 @@ class OrganisationImportTest extends AppTest {
         assertThat(jdbc.queryForMap("select status, outcome_note from conversation where employee_id = 'emma'"))
             .containsEntry("STATUS", "CANCELLED").containsEntry("OUTCOME_NOTE", "left");
         assertThat(identity.createUserQuery().userId("emma").memberOfGroup("employees").count()).isZero();
+    }
+
+    @Test
+    void aNewManagerTakesOverTheOpenConversation() {
+        ProcessInstance eriks = runtimeService.startProcessInstanceByKey("CareerConversation",
+            Submissions.forJavaApi(Submissions.start("erik")));
+        List<String> lines = new ArrayList<>(DEMO);
+        lines.set(6, "erik,Erik Eriksen,erik@example.org,mark,hanna,2018-02-01,permanent,Senior Software Engineer");
+
+        JsonNode report = post("hanna", csv(lines), "full").json();
+
+        assertThat(report.path("updated").asInt()).as(report.toString()).isOne();
+        org.camunda.bpm.engine.task.Task schedule = engine.getTaskService().createTaskQuery()
+            .processInstanceId(eriks.getId()).singleResult();
+        assertThat(schedule.getAssignee()).isEqualTo("mark");
+        assertThat(runtimeService.getVariable(eriks.getId(), "managerName")).isEqualTo("Mark Meijer");
+        assertThat(jdbc.queryForObject("select manager_id from conversation where employee_id = 'erik'", String.class))
+            .isEqualTo("mark");
+        assertThat(rest().as("mark").get("/engine-rest/process-instance/" + eriks.getId()).status()).isEqualTo(200);
+        assertThat(rest().as("maria").get("/engine-rest/process-instance/" + eriks.getId()).status()).isIn(403, 404);
     }
 
     @Test

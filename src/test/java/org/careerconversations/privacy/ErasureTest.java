@@ -1,0 +1,45 @@
+package org.careerconversations.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import javax.sql.DataSource;
+import org.careerconversations.AppTest;
+import org.careerconversations.Conversations;
+import org.careerconversations.security.ConversationAccess;
+import org.careerconversations.security.Groups;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A data-subject request for erasure, on H2 (PostgresErasureTest: the same on PostgreSQL). */
+class ErasureTest extends AppTest {
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    ConversationAccess access;
+
+    @Test
+    void twoLeaversAreErasedFromEveryTableAndEveryoneElseKeepsTheirData() {
+        new ErasureScenario(engine, jdbc, dataSource, access, rest()).run();
+    }
+
+    @Test
+    void onlyTheirHrPartnerOrAnAdministratorErases() {
+        Conversations.hire(jdbc, engine, "holly", "Holly Hale", null, null, Groups.HR);
+        Conversations.hire(jdbc, engine, "oskar", "Oskar Quist", "maria", "hanna", Groups.EMPLOYEES);
+        try {
+            jdbc.update("update employee set active = false where id = 'oskar'");
+            for (String user : List.of("oskar", "maria", "erik", "hugo", "holly")) {
+                assertThat(rest().as(user).delete("/api/employees/oskar/personal-data").status()).as(user)
+                    .isEqualTo(403);
+            }
+            assertThat(rest().delete("/api/employees/oskar/personal-data").status()).isEqualTo(401);
+            assertThat(jdbc.queryForObject("select count(*) from employee where id = 'oskar'", Integer.class)).isOne();
+            assertThat(rest().as("admin").delete("/api/employees/oskar/personal-data").status()).isEqualTo(200);
+            assertThat(rest().as("admin").delete("/api/employees/oskar/personal-data").status()).isEqualTo(404);
+        } finally {
+            Conversations.fire(jdbc, engine, "oskar", "holly");
+        }
+    }
+}

@@ -1,0 +1,484 @@
+package org.careerconversations.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.careerconversations.process.ProcessIds.TASK_DOCUMENT_AGREEMENTS;
+import static org.careerconversations.process.ProcessIds.TASK_HOLD_CONVERSATION;
+import static org.careerconversations.process.ProcessIds.TASK_PREPARE_EMPLOYEE;
+import static org.careerconversations.process.ProcessIds.TASK_PREPARE_MANAGER;
+import static org.careerconversations.process.ProcessIds.TASK_SIGN_OFF;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.careerconversations.AppTest;
+import org.careerconversations.Conversations;
+import org.careerconversations.EngineRest;
+import org.careerconversations.EngineRest.Answer;
+import org.careerconversations.conversation.Submissions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The access model tried from the attacker's side. Each attacker aims at someone else's conversation — one
+ * agreed cycle (with its decision, history, comments) and one in preparation (with an open task, comment,
+ * attachment, timer job and incident) — through every path in {@link #PROBES}: the engine REST API with
+ * HTTP Basic, the same API as the webapps call it with a login session, Cockpit's own API and the app's API.
+ * Each answer must be a denial or empty, and no answer may contain anything of the victim's: their name,
+ * e-mail address, business keys, ids, or the secret written into their texts. Each probe also has a control
+ * — someone who may read it — that must get a real answer, so that a probe aimed at nothing cannot pass.
+ * <p>
+ * A new endpoint: add one line to {@link #PROBES}.
+ */
+class ProbeSuiteTest extends AppTest {
+
+    /** Who tries, at whose conversation. dora is maria's manager: eva is her indirect report. */
+    private static final List<String[]> ATTACKS = List.of(
+        new String[] {"erik", "eva"},       // a colleague
+        new String[] {"mark", "eva"},       // another team's manager
+        new String[] {"dora", "eva"},       // the manager's manager (indirect reports are off by default)
+        new String[] {"hugo", "eva"},       // a process designer (deploys, reads models, never instances)
+        new String[] {"eva", "erik"},       // the colleague the other way round
+        new String[] {null, "eva"});        // nobody logged in
+
+    enum Api { ENGINE, COCKPIT, APP }
+
+    enum Kind {
+        /** Aimed at the victim's conversation: denied or empty. */
+        SCOPED,
+        /** Lists what the caller may see: may answer, but nothing of the victim's. */
+        UNSCOPED,
+        /** Changes something: denied. */
+        WRITE
+    }
+
+    /**
+     * One path. {placeholders} are the victim's: {employee}, {openKey}, {doneKey}, {pi} (open conversation),
+     * {hpi} (agreed one), {task} (their open task), {htask} (their completed task), {comment}, {hcomment},
+     * {attachment}, {var}, {hvar}, {detail}, {decision}, {job}, {incident}, {definition}, {filter}.
+     * control: who may read it (employee, manager, owner, admin, designer), or null for writes.
+     */
+    record Probe(Api api, Kind kind, String method, String path, Object body, String control, Set<String> allowedFor,
+                 Set<Integer> alsoDenial, Predicate<JsonNode> leaksIf) {
+
+        Probe allow(String... attackers) {
+            return new Probe(api, kind, method, path, body, control, Set.of(attackers), alsoDenial, leaksIf);
+        }
+
+        Probe deniedAlsoBy(Integer... statuses) {
+            return new Probe(api, kind, method, path, body, control, allowedFor, Set.of(statuses), leaksIf);
+        }
+
+        Probe leaksIf(Predicate<JsonNode> predicate) {
+            return new Probe(api, kind, method, path, body, control, allowedFor, alsoDenial, predicate);
+        }
+    }
+
+    private static Probe read(String path, String control) {
+        return new Probe(Api.ENGINE, Kind.SCOPED, "GET", path, null, control, Set.of(), Set.of(), j -> false);
+    }
+
+    private static Probe query(String path, Object body, String control) {
+        return new Probe(Api.ENGINE, Kind.SCOPED, "POST", path, body, control, Set.of(), Set.of(), j -> false);
+    }
+
+    private static Probe list(String path, String control) {
+        return new Probe(Api.ENGINE, Kind.UNSCOPED, "GET", path, null, control, Set.of(), Set.of(), j -> false);
+    }
+
+    private static Probe write(String method, String path, Object body) {
+        return new Probe(Api.ENGINE, Kind.WRITE, method, path, body, null, Set.of(), Set.of(), j -> false);
+    }
+
+    private static Probe cockpit(Kind kind, String method, String path, Object body, String control) {
+        return new Probe(Api.COCKPIT, kind, method, path, body, control, Set.of(), Set.of(), j -> false);
+    }
+
+    private static Probe app(Kind kind, String method, String path, String control) {
+        return new Probe(Api.APP, kind, method, path, null, control, Set.of(), Set.of(), j -> false);
+    }
+
+    static final List<Probe> PROBES = List.of(
+        // --- tasks, their variables, forms, identity links, comments, attachments ---
+        read("/task?processInstanceId={pi}&maxResults=50", "employee"),
+        read("/task?processInstanceBusinessKey={openKey}&maxResults=50", "employee"),
+        read("/task?assignee={employee}&maxResults=50", "employee"),
+        read("/task/count?processInstanceId={pi}", "employee"),
+        query("/task?maxResults=50", Map.of("processInstanceId", "{pi}"), "employee"),
+        query("/task?maxResults=50", Map.of("processVariables",
+            List.of(Map.of("name", "employeeId", "operator", "eq", "value", "{employee}"))), "employee"),
+        read("/task/{task}", "employee"),
+        read("/task/{task}/variables", "employee"),
+        read("/task/{task}/variables/employeeName", "employee"),
+        read("/task/{task}/localVariables", "employee"),
+        read("/task/{task}/form-variables", "employee"),
+        read("/task/{task}/form", "employee"),
+        read("/task/{task}/deployed-form", "employee"),
+        read("/task/{task}/rendered-form", null),
+        read("/task/{task}/identity-links", "employee"),
+        read("/task/{task}/comment", "employee"),
+        read("/task/{task}/comment/{comment}", "employee"),
+        read("/task/{htask}/comment", "employee"),
+        read("/task/{task}/attachment", "employee"),
+        read("/task/{task}/attachment/{attachment}", "employee"),
+        read("/task/{task}/attachment/{attachment}/data", "employee"),
+        // --- process instances, executions, their variables, comments, jobs, incidents ---
+        read("/process-instance?businessKey={openKey}&maxResults=50", "employee"),
+        read("/process-instance?processInstanceIds={pi}&maxResults=50", "employee"),
+        read("/process-instance/count?businessKey={openKey}", "employee"),
+        query("/process-instance?maxResults=50", Map.of("businessKeyLike", "{employee}-%"), "employee"),
+        read("/process-instance/{pi}", "employee"),
+        read("/process-instance/{pi}/variables", "employee"),
+        read("/process-instance/{pi}/variables/employeeName", "employee"),
+        read("/process-instance/{pi}/activity-instances", "employee"),
+        read("/process-instance/{pi}/comment", "employee"),
+        read("/execution?processInstanceId={pi}&maxResults=50", "employee"),
+        read("/execution/{pi}/localVariables", "employee"),
+        read("/variable-instance?processInstanceIdIn={pi}&maxResults=50", "employee"),
+        read("/variable-instance?variableValues=employeeId_eq_{employee}&maxResults=50", "employee"),
+        read("/variable-instance/{var}", "employee"),
+        read("/event-subscription?processInstanceId={pi}&maxResults=50", null),
+        read("/job?processInstanceId={pi}&maxResults=50", "employee"),
+        read("/job/{job}", "employee"),
+        read("/incident?processInstanceId={pi}&maxResults=50", "employee"),
+        read("/incident/{incident}", "employee"),
+        read("/incident/count?processInstanceId={pi}", "employee"),
+        // --- history: instances, tasks, variables, activities, details, decisions, links, operations ---
+        read("/history/process-instance?processInstanceBusinessKey={doneKey}&maxResults=50", "employee"),
+        read("/history/process-instance/{hpi}", "employee"),
+        read("/history/process-instance/count?processInstanceBusinessKeyLike={employee}-%25", "employee"),
+        query("/history/process-instance?maxResults=50", Map.of("processInstanceBusinessKeyLike", "{employee}-%"),
+            "employee"),
+        read("/history/task?processInstanceId={hpi}&maxResults=50", "employee"),
+        read("/history/task?taskAssignee={employee}&maxResults=50", "employee"),
+        read("/history/task/count?processInstanceId={hpi}", "employee"),
+        read("/history/variable-instance?processInstanceId={hpi}&maxResults=50", "employee"),
+        read("/history/variable-instance?variableName=employeeId&variableValue={employee}&maxResults=50",
+            "employee"),
+        read("/history/variable-instance/{hvar}", "employee"),
+        list("/history/variable-instance?variableName=cadenceReason&maxResults=50", "employee"),
+        read("/history/activity-instance?processInstanceId={hpi}&maxResults=50", "employee"),
+        read("/history/detail?processInstanceId={hpi}&maxResults=50", "employee"),
+        read("/history/detail/{detail}", "employee"),
+        read("/history/decision-instance?processInstanceId={hpi}&includeInputs=true&maxResults=50", "owner"),
+        read("/history/decision-instance/{decision}?includeInputs=true", "owner"),
+        list("/history/decision-instance?decisionDefinitionKey=ReviewCadence&includeInputs=true&maxResults=50",
+            "owner"),
+        read("/history/identity-link-log?taskId={htask}&maxResults=50", "employee"),
+        read("/history/identity-link-log?userId={employee}&maxResults=50", "employee"),
+        read("/history/user-operation?processInstanceId={hpi}&maxResults=50", "employee"),
+        read("/history/incident?processInstanceId={pi}&maxResults=50", "employee"),
+        read("/history/job-log?processInstanceId={pi}&maxResults=50", "employee"),
+        read("/history/external-task-log?processInstanceId={pi}&maxResults=50", null),
+        read("/history/process-instance/report?reportType=duration&periodUnit=month", "owner"),
+        read("/history/task/report?reportType=count&groupBy=taskName", "owner"),
+        // --- models: readable to whom they are granted, never with anyone's data ---
+        list("/process-definition?maxResults=50", "designer"),
+        list("/process-definition/statistics?incidents=true", "owner")
+            .leaksIf(json -> json.findValues("instances").stream().anyMatch(n -> n.asInt() > 0)),
+        list("/process-definition/{definition}/statistics", "owner"),
+        list("/job-definition?maxResults=50", "designer"),
+        read("/decision-definition?maxResults=50", "designer").allow("hugo"),
+        read("/deployment?maxResults=50", "designer").allow("hugo"),
+        // --- people, groups, authorizations, filters ---
+        read("/user?id={employee}&maxResults=50", "admin"),
+        read("/user/{employee}/profile", "employee"),
+        read("/user?emailLike=%25{employee}%25&maxResults=50", "admin"),
+        read("/user/count?id={employee}", "admin"),
+        // an employee sees that a colleague is in "employees", like on the org chart: no conversation data
+        list("/group?member={employee}&maxResults=50", "admin"),
+        list("/identity/groups?userId={employee}", "admin"),
+        read("/authorization?userIdIn={employee}&maxResults=50", "admin"),
+        read("/authorization?resourceId={pi}&maxResults=50", "admin"),
+        list("/filter?maxResults=50", "employee"),
+        list("/filter/{filter}/list?maxResults=50", "employee"),
+        // --- changes: none may succeed ---
+        write("POST", "/task/{task}/complete", Map.of("variables", Map.of())),
+        write("POST", "/task/{task}/claim", Map.of("userId", "{attacker}")),
+        write("POST", "/task/{task}/assignee", Map.of("userId", "{attacker}")),
+        write("POST", "/task/{task}/delegate", Map.of("userId", "{attacker}")),
+        write("POST", "/task/{task}/comment/create", Map.of("message", "probe")).deniedAlsoBy(400),
+        write("DELETE", "/task/{task}/comment/{comment}", null),
+        write("PUT", "/task/{task}/comment", Map.of("id", "{comment}", "message", "probe")),
+        write("DELETE", "/task/{task}/attachment/{attachment}", null),
+        write("DELETE", "/process-instance/{pi}/comment/{comment}", null),
+        write("PUT", "/process-instance/{pi}/comment", Map.of("id", "{comment}", "message", "probe")),
+        write("PUT", "/task/{task}/variables/probe", Map.of("value", "probe")),
+        write("POST", "/process-instance/{pi}/variables", Map.of("modifications", Map.of("probe",
+            Map.of("value", "probe")))),
+        write("PUT", "/process-instance/{pi}/suspended", Map.of("suspended", true)),
+        write("POST", "/process-instance/{pi}/modification", Map.of("instructions",
+            List.of(Map.of("type", "cancel", "activityId", TASK_PREPARE_EMPLOYEE)))),
+        write("DELETE", "/process-instance/{pi}", null),
+        write("DELETE", "/history/process-instance/{hpi}", null),
+        write("POST", "/message", Map.of("messageName", "PlanRevisionRequested", "businessKey", "{openKey}"))
+            .deniedAlsoBy(400),
+        write("POST", "/decision-definition/key/ReviewCadence/evaluate", Map.of("variables", Map.of())),
+        write("POST", "/authorization/create", Map.of("type", 1, "permissions", List.of("READ"),
+            "userId", "{attacker}", "resourceType", 8, "resourceId", "{pi}")),
+        write("POST", "/filter/create", Map.of("resourceType", "Task", "name", "probe", "query", Map.of())),
+        write("PUT", "/user/{employee}/credentials", Map.of("password", "probe-probe-probe",
+            "authenticatedUserPassword", "demo")),
+        write("DELETE", "/user/{employee}", null),
+        // expressions in ad-hoc queries are off: a query that would run code is refused
+        write("POST", "/task?maxResults=50", Map.of("assigneeExpression", "${'{employee}'}")).deniedAlsoBy(400),
+        // --- Cockpit's own API ---
+        cockpit(Kind.UNSCOPED, "POST", "/camunda/api/cockpit/plugin/base/default/process-instance?maxResults=50",
+            Map.of(), "owner"),
+        cockpit(Kind.UNSCOPED, "POST", "/camunda/api/cockpit/plugin/base/default/process-instance/count",
+            Map.of(), "owner"),
+        cockpit(Kind.SCOPED, "GET", "/camunda/api/cockpit/plugin/base/default/incident?processInstanceIdIn={pi}"
+            + "&maxResults=50", null, "owner"),
+        // --- the app's own API ---
+        app(Kind.SCOPED, "GET", "/api/employees/{employee}/export", "employee"),
+        app(Kind.WRITE, "DELETE", "/api/employees/{employee}/personal-data", null));
+
+    @Autowired
+    TaskService taskService;
+
+    private final Map<String, Map<String, String>> targets = new LinkedHashMap<>();
+
+    @BeforeEach
+    void evaAndErikEachHaveAnAgreedAndAnOpenConversation() {
+        targets.put("eva", target("eva", "maria"));
+        targets.put("erik", target("erik", "maria"));
+    }
+
+    @Test
+    void noProbeReachesAnotherPersonsConversation() {
+        List<String> findings = new ArrayList<>();
+        for (String[] attack : ATTACKS) {
+            String attacker = attack[0];
+            Map<String, String> victim = targets.get(attack[1]);
+            EngineRest basic = attacker == null ? rest() : rest().as(attacker);
+            WebappSession session = attacker == null ? WebappSession.anonymous(baseUrl())
+                : WebappSession.login(baseUrl(), "tasklist", attacker, "demo");
+            for (Probe probe : PROBES) {
+                String path = fill(probe.path(), victim, attacker);
+                Object body = fill(probe.body(), victim, attacker);
+                for (Channel channel : channels(probe)) {
+                    Answer answer = channel == Channel.BASIC
+                        ? basic.send(probe.method(), prefix(probe, channel) + path, body)
+                        : session.send(probe.method(), prefix(probe, channel) + path, body);
+                    judge(probe, attacker, victim, channel, path, answer).ifPresent(findings::add);
+                }
+            }
+        }
+        assertThat(findings).as("answers that leak or are not a denial").isEmpty();
+    }
+
+    @Test
+    void everyProbeReachesDataForSomeoneEntitledToIt() {
+        List<String> dead = new ArrayList<>();
+        for (Map<String, String> victim : targets.values()) {
+            Map<String, String> controls = Map.of("employee", victim.get("employee"), "manager", "maria",
+                "owner", "hanna", "admin", "admin", "designer", "hugo");
+            for (Probe probe : PROBES) {
+                if (probe.control() == null) {
+                    continue;
+                }
+                String user = controls.get(probe.control());
+                String path = fill(probe.path(), victim, user);
+                Object body = fill(probe.body(), victim, user);
+                for (Channel channel : channels(probe)) {
+                    Answer answer = channel == Channel.BASIC
+                        ? rest().as(user).send(probe.method(), prefix(probe, channel) + path, body)
+                        : session(user, probe).send(probe.method(), prefix(probe, channel) + path, body);
+                    if (answer.status() / 100 != 2 || isEmpty(answer.body())) {
+                        dead.add(channel + " " + probe.method() + " " + path + " as " + user + " → " + answer.status()
+                            + " " + shorten(answer.body()));
+                    }
+                }
+            }
+        }
+        assertThat(dead).as("probes that reach nothing even for someone entitled").isEmpty();
+    }
+
+    @Test
+    void onlyTheAdministratorsLogIntoAdminAndOnlyMonitorsIntoCockpit() {
+        for (String user : List.of("eva", "erik", "mark", "dora", "maria", "hugo", "hanna")) {
+            assertThat(WebappSession.login(baseUrl(), "admin", user, "demo").loginStatus).as(user + " → Admin")
+                .isEqualTo(403);
+        }
+        assertThat(WebappSession.login(baseUrl(), "admin", "admin", "demo").loginStatus).isEqualTo(200);
+        for (String user : List.of("eva", "erik", "mark", "dora", "maria")) {
+            assertThat(WebappSession.login(baseUrl(), "cockpit", user, "demo").loginStatus).as(user + " → Cockpit")
+                .isEqualTo(403);
+        }
+        for (String user : List.of("hanna", "hugo")) {
+            assertThat(WebappSession.login(baseUrl(), "cockpit", user, "demo").loginStatus).isEqualTo(200);
+        }
+    }
+
+    // --- the victims ---
+
+    /** An agreed cycle and an open one, with a comment, an attachment, a local variable and an incident. */
+    private Map<String, String> target(String employee, String manager) {
+        Conversations conversations = new Conversations(engine);
+        String secret = "SECRET-" + employee;
+        String hpi = conversations.preparing("hanna", employee, manager);
+        String htask = conversations.taskId(hpi, TASK_PREPARE_EMPLOYEE);
+        String hcomment = conversations.as(employee, () -> taskService.createComment(htask, hpi,
+            secret + " about the past").getId());
+        conversations.complete(employee, hpi, TASK_PREPARE_EMPLOYEE, Conversations.employeePreparation(secret));
+        conversations.complete(manager, hpi, TASK_PREPARE_MANAGER, Conversations.managerPreparation(secret));
+        conversations.complete(manager, hpi, TASK_HOLD_CONVERSATION, Submissions.hold("held", null));
+        conversations.complete(manager, hpi, TASK_DOCUMENT_AGREEMENTS, Conversations.documentation(secret));
+        conversations.complete(employee, hpi, TASK_SIGN_OFF, Submissions.agree());
+
+        String pi = conversations.preparing("hanna", employee, manager);
+        String task = conversations.taskId(pi, TASK_PREPARE_EMPLOYEE);
+        String comment = conversations.as(employee, () -> taskService.createComment(task, pi, secret + " now").getId());
+        String attachment = conversations.as(employee, () -> taskService.createAttachment("text/plain", task, pi,
+            secret + "-notes.txt", secret + " notes", new ByteArrayInputStream((secret + " content")
+                .getBytes(StandardCharsets.UTF_8))).getId());
+        taskService.setVariableLocal(task, "note", secret + " local note");
+        String execution = taskService.createTaskQuery().taskId(task).singleResult().getExecutionId();
+        String incident = runtimeService.createIncident("probe", execution, "probe", secret + " incident").getId();
+
+        var history = engine.getHistoryService();
+        HistoricDecisionInstance decision = history.createHistoricDecisionInstanceQuery().processInstanceId(hpi)
+            .singleResult();
+        Map<String, String> ids = new LinkedHashMap<>();
+        ids.put("employee", employee);
+        ids.put("name", engine.getIdentityService().createUserQuery().userId(employee).singleResult().getFirstName()
+            + " " + engine.getIdentityService().createUserQuery().userId(employee).singleResult().getLastName());
+        ids.put("email", employee + "@example.org");
+        ids.put("secret", secret);
+        ids.put("openKey", runtimeService.createProcessInstanceQuery().processInstanceId(pi).singleResult()
+            .getBusinessKey());
+        ids.put("doneKey", history.createHistoricProcessInstanceQuery().processInstanceId(hpi).singleResult()
+            .getBusinessKey());
+        ids.put("pi", pi);
+        ids.put("hpi", hpi);
+        ids.put("task", task);
+        ids.put("htask", htask);
+        ids.put("comment", comment);
+        ids.put("hcomment", hcomment);
+        ids.put("attachment", attachment);
+        ids.put("var", runtimeService.createVariableInstanceQuery().processInstanceIdIn(pi).variableName("employeeName")
+            .singleResult().getId());
+        ids.put("hvar", history.createHistoricVariableInstanceQuery().processInstanceId(hpi)
+            .variableName("feedbackSummary").singleResult().getId());
+        ids.put("detail", history.createHistoricDetailQuery().processInstanceId(hpi).variableUpdates().list().get(0)
+            .getId());
+        ids.put("decision", decision.getId());
+        ids.put("job", engine.getManagementService().createJobQuery().processInstanceId(pi).list().get(0).getId());
+        ids.put("incident", incident);
+        ids.put("definition", runtimeService.createProcessInstanceQuery().processInstanceId(pi).singleResult()
+            .getProcessDefinitionId());
+        ids.put("filter", engine.getFilterService().createFilterQuery().filterName("My tasks").singleResult().getId());
+        return ids;
+    }
+
+    /** What must never come back to an attacker: whatever identifies the victim or their conversations. */
+    private static List<String> markers(Map<String, String> victim) {
+        return List.of(victim.get("name"), victim.get("email"), victim.get("secret"), victim.get("openKey"),
+            victim.get("doneKey"), victim.get("pi"), victim.get("hpi"), victim.get("task"), victim.get("htask"),
+            "\"" + victim.get("employee") + "\"");
+    }
+
+    // --- judging ---
+
+    enum Channel { BASIC, SESSION }
+
+    private static List<Channel> channels(Probe probe) {
+        return probe.api() == Api.COCKPIT ? List.of(Channel.SESSION) : List.of(Channel.BASIC, Channel.SESSION);
+    }
+
+    private static String prefix(Probe probe, Channel channel) {
+        return switch (probe.api()) {
+            case ENGINE -> channel == Channel.BASIC ? "/engine-rest" : "/camunda/api/engine/engine/default";
+            case COCKPIT, APP -> "";
+        };
+    }
+
+    private Optional<String> judge(Probe probe, String attacker, Map<String, String> victim, Channel channel,
+                                             String path, Answer answer) {
+        String who = (attacker == null ? "nobody" : attacker) + " via " + channel + " " + probe.method() + " " + path;
+        int status = answer.status();
+        if (attacker == null) {
+            return status == 401 ? Optional.empty()
+                : Optional.of(who + " → " + status + " (expected 401) " + shorten(answer.body()));
+        }
+        boolean success = status / 100 == 2;
+        if (success) {
+            for (String marker : markers(victim)) {
+                if (answer.body().contains(marker)) {
+                    return Optional.of(who + " → " + status + " LEAKS '" + marker + "': "
+                        + shorten(answer.body()));
+                }
+            }
+            if (!answer.body().isBlank() && probe.leaksIf().test(answer.json())) {
+                return Optional.of(who + " → " + status + " leaks: " + shorten(answer.body()));
+            }
+        }
+        boolean denied = status == 403 || status == 404 || status == 401 || probe.alsoDenial().contains(status);
+        boolean allowed = probe.allowedFor().contains(attacker);
+        String problem = switch (probe.kind()) {
+            case WRITE -> denied ? null : "is not refused";
+            case SCOPED -> denied || (success && (allowed || isEmpty(answer.body()))) ? null
+                : "is neither denied nor empty";
+            case UNSCOPED -> denied || success ? null : "fails";
+        };
+        return problem == null ? Optional.empty()
+            : Optional.of(who + " → " + status + " " + problem + ": " + shorten(answer.body()));
+    }
+
+    private static boolean isEmpty(String body) {
+        String trimmed = body == null ? "" : body.trim();
+        return trimmed.isEmpty() || trimmed.equals("[]") || trimmed.equals("{}")
+            || trimmed.replace(" ", "").equals("{\"count\":0}");
+    }
+
+    // --- plumbing ---
+
+    private final Map<String, WebappSession> sessions = new LinkedHashMap<>();
+
+    private WebappSession session(String user, Probe probe) {
+        String app = probe.api() == Api.COCKPIT ? "cockpit" : "tasklist";
+        return sessions.computeIfAbsent(user + "@" + app, k -> WebappSession.login(baseUrl(), app, user, "demo"));
+    }
+
+    private String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    private static String fill(String template, Map<String, String> victim, String attacker) {
+        String result = template.replace("{attacker}", attacker == null ? "nobody" : attacker);
+        for (Map.Entry<String, String> id : victim.entrySet()) {
+            result = result.replace("{" + id.getKey() + "}", id.getValue());
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object fill(Object body, Map<String, String> victim, String attacker) {
+        if (body instanceof String text) {
+            return fill(text, victim, attacker);
+        }
+        if (body instanceof Map<?, ?> map) {
+            Map<String, Object> filled = new LinkedHashMap<>();
+            ((Map<String, Object>) map).forEach((k, v) -> filled.put(k, fill(v, victim, attacker)));
+            return filled;
+        }
+        if (body instanceof List<?> list) {
+            return list.stream().map(v -> fill(v, victim, attacker)).toList();
+        }
+        return body;
+    }
+
+    private static String shorten(String body) {
+        String oneLine = body == null ? "" : body.replace('\n', ' ');
+        return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "…";
+    }
+}
