@@ -60,6 +60,11 @@ public class EngineRest {
         return send(request(path).GET());
     }
 
+    /** A GET that asks for a given media type. */
+    public Answer getAccepting(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET());
+    }
+
     public Answer post(String path, Object body) {
         try {
             return send(request(path).header("Content-Type", "application/json")
