@@ -60,6 +60,11 @@ public class EngineRest {
         return send(request(path).GET());
     }
 
+    /** A GET that asks for a given media type. */
+    public Answer getAccepting(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET());
+    }
+
     public Answer post(String path, Object body) {
         try {
             return send(request(path).header("Content-Type", "application/json")
@@ -86,6 +91,31 @@ public class EngineRest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A file part of a multipart request: its form field name, its file name and its content. */
+    public record Part(String name, String fileName, byte[] content) {
+    }
+
+    /**
+     * A {@code multipart/form-data} POST, as Camunda Modeler sends a deployment: text fields first, then the
+     * files.
+     */
+    public Answer postMultipart(String path, Map<String, String> fields, java.util.List<Part> files) {
+        String boundary = "----careers" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = s -> body.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+        fields.forEach((name, value) -> text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+            + name + "\"\r\n\r\n" + value + "\r\n"));
+        for (Part file : files) {
+            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.name()
+                + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+            body.writeBytes(file.content());
+            text.accept("\r\n");
+        }
+        text.accept("--" + boundary + "--\r\n");
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     private HttpRequest.Builder request(String path) {

@@ -117,6 +117,11 @@ public class AccessSetup {
             tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
                 .taskDefinitionKeyIn(TASK_MEDIATE_SIGN_OFF, TASK_RESOLVE_RESCHEDULING),
             List.of(Groups.HR));
+        // TaskReminders escalates an overdue task to the assignee's manager, then to HR
+        filter("Escalations", "Overdue tasks of other people that were escalated to you", 5,
+            tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").processDefinitionKey("TaskReminders")
+                .taskDefinitionKeyIn("Task_FollowUpOverdueManager", "Task_FollowUpOverdueHr"),
+            List.of(Groups.MANAGERS, Groups.HR));
     }
 
     private void group(String id, String name) {

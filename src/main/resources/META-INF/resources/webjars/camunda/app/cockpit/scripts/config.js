@@ -1,7 +1,9 @@
-// Career Conversations: Cockpit settings (PITFALLS 9e). The header reads "Career Conversations Cockpit".
+// Career Conversations: Cockpit settings (PITFALLS 9e). The header reads "Career Conversations Cockpit";
+// the dashboard shows the conversation KPIs (scripts/kpi-dashboard.js, reading /api/reports/kpis).
 export default {
   app: {
     vendor: 'Career Conversations',
     name: 'Cockpit'
-  }
+  },
+  customScripts: ['scripts/kpi-dashboard']
 };

@@ -1,0 +1,14 @@
+const { is } = require('bpmnlint-utils');
+
+// Retention (DESIGN §6): an executable process without a history time to live does not deploy (PITFALLS 6).
+module.exports = function() {
+  function check(node, reporter) {
+    if (is(node, 'bpmn:Process') && node.isExecutable) {
+      const ttl = node.get('camunda:historyTimeToLive') || (node.$attrs || {})['camunda:historyTimeToLive'];
+      if (ttl === undefined || ttl === null || String(ttl).trim() === '') {
+        reporter.report(node.id, 'Process has no history time to live (camunda:historyTimeToLive)');
+      }
+    }
+  }
+  return { check };
+};

@@ -1,0 +1,89 @@
+package org.careerconversations.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The model lint (lint/lint.sh, run by Maven before the tests) passes on the project's models and fails on a
+ * model that breaks our conventions. Needs node (skipped without it, as the build's lint is).
+ */
+class ModelLintTest {
+
+    record Run(int exitCode, String output) {
+    }
+
+    @BeforeAll
+    static void needsNode() throws Exception {
+        boolean node;
+        try {
+            node = new ProcessBuilder("node", "--version").start().waitFor() == 0;
+        } catch (IOException e) {
+            node = false;
+        }
+        Assumptions.assumeTrue(node, "node is not installed: the model lint is skipped");
+    }
+
+    @Test
+    void projectModelsPass() throws Exception {
+        Run run = lint(Path.of("."));
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("[lint] OK");
+    }
+
+    @Test
+    void seededBadModelFailsTheLint(@TempDir Path project) throws Exception {
+        copy(Path.of("bpmn"), project.resolve("bpmn"));
+        copy(Path.of("dmn"), project.resolve("dmn"));
+        copy(Path.of("forms"), project.resolve("forms"));
+        Path bpmn = project.resolve("bpmn/career-conversation.bpmn");
+        Files.writeString(bpmn, Files.readString(bpmn)
+            // what a designer gets by dropping a new task in the Modeler and forgetting its properties
+            .replace("id=\"Task_HoldConversation\"", "id=\"Activity_0x7k2ab\"")
+            .replace("Ref=\"Task_HoldConversation\"", "Ref=\"Activity_0x7k2ab\"")
+            .replace("bpmnElement=\"Task_HoldConversation\"", "bpmnElement=\"Activity_0x7k2ab\"")
+            .replace("camunda:formRef=\"ScheduleConversationForm\"", "")
+            .replaceFirst(" camunda:historyTimeToLive=\"[^\"]*\"", ""));
+        Path dmn = project.resolve("dmn/review-cadence.dmn");
+        Files.writeString(dmn, Files.readString(dmn).replaceFirst(" camunda:historyTimeToLive=\"[^\"]*\"", ""));
+        Path form = project.resolve("forms/sign-off.form");
+        Files.writeString(form, Files.readString(form).replace("\"type\": \"textarea\"", "\"type\": \"richtext\""));
+
+        Run run = lint(project);
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.output()).contains(
+            "Generated id \"Activity_0x7k2ab\"",
+            "Task_ScheduleConversation", "User task has no form",
+            "Process has no history time to live",
+            "decision ReviewCadence has no history time to live",
+            "forms/sign-off.form: component", "unknown type \"richtext\"",
+            "[lint] FAILED");
+    }
+
+    private static Run lint(Path project) throws Exception {
+        Process process = new ProcessBuilder("sh", "lint/lint.sh", project.toAbsolutePath().toString())
+            .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        return new Run(process.exitValue(), output);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+    }
+}
