@@ -1,0 +1,489 @@
+package org.careerconversations.benchmark;
+
+import static org.careerconversations.process.ProcessVariables.*;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.careerconversations.conversation.Submissions;
+import org.careerconversations.organisation.OrganisationImport;
+import org.careerconversations.process.ProcessIds;
+import org.careerconversations.round.RoundService;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** All phases on one database, app and bare side by side in one Spring context. */
+final class BenchRun {
+
+    private static final String APP = ProcessIds.CAREER_CONVERSATION;
+    private static final String BARE = BareModel.KEY;
+    private static final List<String> WALK = List.of(ProcessIds.TASK_SCHEDULE_CONVERSATION,
+        ProcessIds.TASK_PREPARE_EMPLOYEE, ProcessIds.TASK_PREPARE_MANAGER, ProcessIds.TASK_HOLD_CONVERSATION,
+        ProcessIds.TASK_DOCUMENT_AGREEMENTS, ProcessIds.TASK_SIGN_OFF);
+
+    private final ConfigurableApplicationContext ctx;
+    private final String db;
+    private final Benchmark.Config config;
+    private final Figures figures;
+    private final Path h2Dir;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final RoundService rounds;
+    private final List<String> people = new ArrayList<>();
+    private int nextPerson;
+
+    BenchRun(ConfigurableApplicationContext ctx, String db, Benchmark.Config config, Figures figures, Path h2Dir) {
+        this.ctx = ctx;
+        this.db = db;
+        this.config = config;
+        this.figures = figures;
+        this.h2Dir = h2Dir;
+        this.runtime = ctx.getBean(RuntimeService.class);
+        this.tasks = ctx.getBean(TaskService.class);
+        this.jdbc = ctx.getBean(JdbcTemplate.class);
+        this.tx = new TransactionTemplate(ctx.getBean(PlatformTransactionManager.class));
+        this.rounds = ctx.getBean(RoundService.class);
+    }
+
+    void all() throws Exception {
+        importOrganisation();
+        ctx.getBean(RepositoryService.class).createDeployment().name("benchmark-bare")
+            .addModelInstance("bare-conversation.bpmn", BareModel.fromAppModel()).deploy();
+        warmUp();
+        storage();
+        launch();
+        inbox();
+        for (int threads : new int[] {1, 4}) {
+            cycles(threads);
+        }
+        limit();
+    }
+
+    // --- the organisation -------------------------------------------------------------------------------------
+
+    private void importOrganisation() {
+        int needed = config.launch() + config.warmup() + config.storage() + 10;
+        long t0 = System.nanoTime();
+        OrganisationImport.Report report = ctx.getBean(OrganisationImport.class)
+            .importCsv(Organisations.csvFor(needed), OrganisationImport.Mode.PARTIAL);
+        if (!report.imported()) {
+            throw new IllegalStateException("organisation import failed: " + report.problems());
+        }
+        figures.add("s", "import." + report.rows() + "people." + db, seconds(t0), "s");
+        people.addAll(jdbc.queryForList(
+            "select id from employee where manager_id is not null and active = true order by id", String.class));
+        if (people.size() < needed - 10) {
+            throw new IllegalStateException("only " + people.size() + " people with a manager, need " + needed);
+        }
+    }
+
+    /** The reserved people for warm-up and storage cycles: the last ones in id order, so a round takes the rest. */
+    private String reservedPerson() {
+        return people.get(people.size() - 1 - nextPerson++);
+    }
+
+    // --- one whole cycle, app and bare --------------------------------------------------------------------------
+
+    private String startApp(String employeeId) {
+        // exactly what RoundService does for each due employee
+        return runtime.startProcessInstanceByKey(APP,
+            Variables.createVariables().putValue(EMPLOYEE_ID, employeeId)).getId();
+    }
+
+    /** The bare start carries the variables the app's Task_OpenRecord sets, so the engine stores as many. */
+    private String startBare(String employeeId) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(EMPLOYEE_ID, employeeId);
+        vars.put(EMPLOYEE_NAME, "Employee " + employeeId);
+        vars.put(MANAGER_ID, BareModel.BARE_ASSIGNEE);
+        vars.put(MANAGER_NAME, "Manager of " + employeeId);
+        vars.put(HR_PARTNER_ID, BareModel.BARE_ASSIGNEE);
+        vars.put(HR_PARTNER_NAME, "HR partner");
+        vars.put(CYCLE, 1);
+        vars.put(CONVERSATION_ID, 0L);
+        vars.put(PREVIOUS_PLAN_SUMMARY, null);
+        vars.put(RESCHEDULE_COUNT, 0);
+        vars.put(REJECTION_COUNT, 0);
+        return runtime.startProcessInstanceByKey(BARE, employeeId + "-b", vars).getId();
+    }
+
+    /** Every user task to the cadence decision, as Tasklist would submit them (Submissions), via the Java API. */
+    private void walk(String processInstanceId, boolean bare) {
+        Instant meeting = Instant.now().plus(7, ChronoUnit.DAYS);
+        for (String key : WALK) {
+            Map<String, Object> values = switch (key) {
+                case ProcessIds.TASK_SCHEDULE_CONVERSATION -> Submissions.schedule(meeting);
+                case ProcessIds.TASK_PREPARE_EMPLOYEE -> Submissions.employeePreparation();
+                case ProcessIds.TASK_PREPARE_MANAGER -> Submissions.managerPreparation();
+                case ProcessIds.TASK_HOLD_CONVERSATION -> Submissions.hold("held", null);
+                case ProcessIds.TASK_DOCUMENT_AGREEMENTS -> Submissions.documentation();
+                default -> Submissions.agree();
+            };
+            values = Submissions.forJavaApi(values);
+            if (bare) {
+                // what the app's listeners and delegates would have set for the gateways, timers and decision
+                if (key.equals(ProcessIds.TASK_SCHEDULE_CONVERSATION)) {
+                    values.put(MEETING_STARTS_AT, Date.from(meeting));
+                } else if (key.equals(ProcessIds.TASK_SIGN_OFF)) {
+                    values.put(CONVERSATION_OUTCOME, "agreed");
+                    values.put(EMPLOYMENT_TYPE, "permanent");
+                    values.put(TENURE_MONTHS, 36);
+                    values.put("nextCheckInAt", Date.from(meeting.plus(42, ChronoUnit.DAYS)));
+                }
+            }
+            Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key)
+                .singleResult();
+            if (task == null) {
+                throw new IllegalStateException("no " + key + " in " + processInstanceId + " (bare " + bare + ")");
+            }
+            tasks.complete(task.getId(), values);
+        }
+    }
+
+    private void fullCycle(boolean bare) {
+        String employee = reservedPerson();
+        walk(bare ? startBare(employee) : startApp(employee), bare);
+    }
+
+    private void warmUp() {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < config.warmup(); i++) {
+            fullCycle(false);
+            fullCycle(true);
+        }
+        figures.add("s", "warmup." + db, seconds(t0), "s");
+    }
+
+    // --- 4. storage -----------------------------------------------------------------------------------------------
+
+    private void storage() throws Exception {
+        int n = config.storage();
+        for (boolean bare : new boolean[] {false, true}) {
+            String side = bare ? "bare" : "app";
+            Snapshot before = snapshot();
+            for (int i = 0; i < n; i++) {
+                fullCycle(bare);
+            }
+            Snapshot after = snapshot();
+            String prefix = "cycle." + side + "." + db;
+            figures.add("rows", prefix + ".kept.history", (after.history - before.history) / (double) n, "rows");
+            figures.add("rows", prefix + ".kept.runtime", (after.runtime - before.runtime) / (double) n, "rows");
+            figures.add("rows", prefix + ".kept.bytearray", (after.bytearray - before.bytearray) / (double) n, "rows");
+            figures.add("rows", prefix + ".kept.app", (after.app - before.app) / (double) n, "rows");
+            if (after.written >= 0) {
+                figures.add("rows", prefix + ".written", (after.written - before.written) / (double) n, "row writes");
+            }
+            if (after.historyBytes >= 0) {
+                figures.add("bytes", prefix + ".history", (after.historyBytes - before.historyBytes) / (double) n / 1024,
+                    "KB");
+                figures.add("bytes", prefix + ".all", (after.allBytes - before.allBytes) / (double) n / 1024, "KB");
+            }
+            if (after.fileBytes >= 0) {
+                figures.add("bytes", prefix + ".h2file", (after.fileBytes - before.fileBytes) / (double) n / 1024,
+                    "KB (H2 file growth)");
+            }
+            for (Map.Entry<String, Long> e : after.instancesByKey.entrySet()) {
+                long delta = e.getValue() - before.instancesByKey.getOrDefault(e.getKey(), 0L);
+                if (delta > 0) {
+                    figures.add("count", prefix + ".instances." + e.getKey(), delta / (double) n, "per cycle");
+                }
+            }
+        }
+    }
+
+    private record Snapshot(long history, long runtime, long bytearray, long app, long written, long historyBytes,
+                            long allBytes, long fileBytes, Map<String, Long> instancesByKey) {
+    }
+
+    private Snapshot snapshot() throws Exception {
+        boolean pg = db.equals("postgres");
+        List<String> tables = pg
+            ? jdbc.queryForList("select tablename from pg_tables where schemaname = 'public'", String.class)
+            : jdbc.queryForList("select table_name from information_schema.tables where table_schema = 'PUBLIC'"
+                + " and table_type = 'BASE TABLE'", String.class);
+        long history = 0, rt = 0, bytearray = 0, app = 0, historyBytes = pg ? 0 : -1, allBytes = pg ? 0 : -1;
+        for (String table : tables) {
+            String upper = table.toUpperCase();
+            if (upper.startsWith("FLYWAY") || upper.startsWith("BENCH_")) {
+                continue;
+            }
+            long rows = jdbc.queryForObject("select count(*) from " + table, Long.class);
+            long bytes = pg ? jdbc.queryForObject("select pg_total_relation_size(?::regclass)", Long.class, table) : 0;
+            if (upper.startsWith("ACT_HI_")) {
+                history += rows;
+                historyBytes += bytes;
+            } else if (upper.startsWith("ACT_RU_")) {
+                rt += rows;
+            } else if (upper.equals("ACT_GE_BYTEARRAY")) {
+                bytearray += rows;
+            } else if (!upper.startsWith("ACT_")) {
+                app += rows;
+            }
+            allBytes += bytes;
+        }
+        long written = -1;
+        if (pg) {
+            Thread.sleep(1500);   // the statistics collector reports with a delay
+            written = jdbc.queryForObject("select coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) from "
+                + "pg_stat_user_tables where relname not like 'flyway%' and relname not like 'bench_%'", Long.class);
+        }
+        long fileBytes = -1;
+        if (h2Dir != null) {
+            jdbc.execute("CHECKPOINT");
+            fileBytes = Files.size(h2Dir.resolve("careers.mv.db"));
+        }
+        Map<String, Long> byKey = new HashMap<>();
+        jdbc.query("select PROC_DEF_KEY_, count(*) from ACT_HI_PROCINST group by PROC_DEF_KEY_",
+            rs -> { byKey.put(rs.getString(1), rs.getLong(2)); });
+        return new Snapshot(history, rt, bytearray, app, written, historyBytes, allBytes, fileBytes, byKey);
+    }
+
+    // --- 1. round launch ------------------------------------------------------------------------------------------
+
+    private void launch() {
+        LocalDate horizon = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(14);
+        long appNanos = 0, bareNanos = 0;
+        int appStarted = 0, bareStarted = 0;
+        String last = null;
+        List<String> launchPeople = jdbc.queryForList("select id from employee where manager_id is not null and "
+            + "active = true and not exists (select 1 from conversation c where c.employee_id = employee.id) "
+            + "order by id", String.class);
+        // app chunk and bare chunk in turn: both meet the same database size, JIT and neighbours' load
+        while (appStarted < config.launch()) {
+            long t0 = System.nanoTime();
+            RoundService.Chunk chunk = rounds.startChunk(horizon, null, last);
+            appNanos += System.nanoTime() - t0;
+            appStarted += chunk.started();
+            last = chunk.lastEmployeeId();
+            List<String> bareChunk = launchPeople.subList(bareStarted,
+                Math.min(launchPeople.size(), bareStarted + Math.max(chunk.started(), 1)));
+            long t1 = System.nanoTime();
+            tx.executeWithoutResult(s -> bareChunk.forEach(this::startBare));
+            bareNanos += System.nanoTime() - t1;
+            bareStarted += bareChunk.size();
+            if (!chunk.more()) {
+                break;
+            }
+        }
+        double app = appStarted / (appNanos / 1e9);
+        double bare = bareStarted / (bareNanos / 1e9);
+        figures.add("rate", "launch.app." + db, app, "conversations/s (" + appStarted + " started)");
+        figures.add("rate", "launch.bare." + db, bare, "instances/s (" + bareStarted + " started)");
+        figures.add("ratio", "launch." + db, app / bare, "");
+    }
+
+    // --- 3. inbox queries through the REST API, as Tasklist asks for them ------------------------------------------
+
+    private void inbox() throws Exception {
+        long openConversations = runtime.createProcessInstanceQuery().processDefinitionKey(APP).active().count();
+        long openTasks = tasks.createTaskQuery().count();
+        figures.add("count", "inbox.open.conversations." + db, openConversations, "app conversations open");
+        figures.add("count", "inbox.open.tasks." + db, openTasks, "tasks open (app + bare)");
+        // the manager with the most reports waiting for scheduling, and one of those reports one step further
+        Map<String, Object> busiest = jdbc.queryForMap("select e.manager_id as manager, count(*) as n from conversation c "
+            + "join employee e on e.id = c.employee_id where c.status = 'SCHEDULING' group by e.manager_id "
+            + "order by count(*) desc, e.manager_id limit 1");
+        String manager = (String) busiest.get("manager");
+        String employee = jdbc.queryForObject("select c.employee_id from conversation c join employee e on "
+            + "e.id = c.employee_id where c.status = 'SCHEDULING' and e.manager_id = ? order by c.employee_id limit 1",
+            String.class, manager);
+        String pid = jdbc.queryForObject("select process_instance_id from conversation where employee_id = ? "
+            + "and status = 'SCHEDULING'", String.class, employee);
+        Task schedule = tasks.createTaskQuery().processInstanceId(pid)
+            .taskDefinitionKey(ProcessIds.TASK_SCHEDULE_CONVERSATION).singleResult();
+        tasks.complete(schedule.getId(), Submissions.forJavaApi(Submissions.schedule(Instant.now().plus(7,
+            ChronoUnit.DAYS))));
+        IdentityService identity = ctx.getBean(IdentityService.class);
+        for (String user : List.of(manager, employee)) {
+            User u = identity.createUserQuery().userId(user).singleResult();
+            u.setPassword("bench");
+            identity.saveUser(u);
+        }
+        FilterService filters = ctx.getBean(FilterService.class);
+        String myTasks = filters.createFilterQuery().filterName("My tasks").singleResult().getId();
+        String myTeam = filters.createFilterQuery().filterName("My team's conversations").singleResult().getId();
+        int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+        HttpClient http = HttpClient.newHttpClient();
+        figures.add("count", "inbox.employee.tasks." + db, tasks.createTaskQuery().taskAssignee(employee).count(), "");
+        figures.add("count", "inbox.manager.tasks." + db, tasks.createTaskQuery().taskAssignee(manager).count(), "");
+        measureInbox(http, port, employee, myTasks, "employee");
+        measureInbox(http, port, manager, myTeam, "manager");
+    }
+
+    /** Tasklist's list call: POST /filter/{id}/list, first page of 15, HAL (with the filter's variables). */
+    private void measureInbox(HttpClient http, int port, String user, String filterId, String who) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/filter/"
+                + filterId + "/list?firstResult=0&maxResults=15"))
+            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":bench")
+                .getBytes(StandardCharsets.UTF_8)))
+            .header("Accept", "application/hal+json")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"processVariables\":[],\"taskVariables\":[],"
+                + "\"caseInstanceVariables\":[],\"orQueries\":[]}"))
+            .build();
+        int warm = Math.max(20, config.inboxSamples() / 5);
+        double[] ms = new double[config.inboxSamples()];
+        for (int i = -warm; i < ms.length; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long t1 = System.nanoTime();
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException(who + " inbox answered " + answer.statusCode() + ": " + answer.body());
+            }
+            if (i == -warm && !answer.body().contains("\"_embedded\"")) {
+                throw new IllegalStateException(who + " inbox is not HAL: " + answer.body());
+            }
+            if (i >= 0) {
+                ms[i] = (t1 - t0) / 1e6;
+            }
+        }
+        Arrays.sort(ms);
+        for (int p : new int[] {50, 95, 99}) {
+            figures.add("p" + p, "inbox." + who + "." + db, ms[Math.min(ms.length - 1, (int) Math.ceil(p / 100.0
+                * ms.length) - 1)], "ms");
+        }
+    }
+
+    // --- 2. full cycles, 1 and 4 threads ---------------------------------------------------------------------------
+
+    private void cycles(int threads) throws Exception {
+        int m = config.cycles();
+        List<String> app = waitingForScheduling(APP, m);
+        List<String> bare = waitingForScheduling(BARE, m);
+        // ABBA: app half, bare half, bare half, app half, so drift in the machine's load hits both alike
+        int half = m / 2;
+        double appSeconds = drive(app.subList(0, half), false, threads);
+        double bareSeconds = drive(bare.subList(0, half), true, threads);
+        bareSeconds += drive(bare.subList(half, m), true, threads);
+        appSeconds += drive(app.subList(half, m), false, threads);
+        String name = "." + db + ".t" + threads;
+        figures.add("rate", "cycle.app" + name, m / appSeconds, "cycles/s");
+        figures.add("ms", "cycle.app" + name, appSeconds * 1000 / m * threads, "ms per cycle (per thread)");
+        figures.add("rate", "cycle.bare" + name, m / bareSeconds, "cycles/s");
+        figures.add("ms", "cycle.bare" + name, bareSeconds * 1000 / m * threads, "ms per cycle (per thread)");
+        figures.add("ratio", "cycle" + name, (m / appSeconds) / (m / bareSeconds), "");
+    }
+
+    private List<String> waitingForScheduling(String key, int m) {
+        List<String> ids = tasks.createTaskQuery().processDefinitionKey(key)
+            .taskDefinitionKey(ProcessIds.TASK_SCHEDULE_CONVERSATION).listPage(0, m).stream()
+            .map(Task::getProcessInstanceId).toList();
+        if (ids.size() < m) {
+            throw new IllegalStateException("only " + ids.size() + " " + key + " instances wait; launch more than "
+                + "2 x bench.cycles");
+        }
+        return ids;
+    }
+
+    private double drive(List<String> instances, boolean bare, int threads) throws Exception {
+        AtomicLong failures = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long t0 = System.nanoTime();
+            List<Future<?>> done = new ArrayList<>();
+            for (String pid : instances) {
+                done.add(pool.submit(() -> {
+                    try {
+                        walk(pid, bare);
+                    } catch (RuntimeException e) {
+                        if (failures.incrementAndGet() == 1) {
+                            e.printStackTrace();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (failures.get() > 0) {
+                figures.note("cycle.failures." + (bare ? "bare." : "app.") + db + ".t" + threads,
+                    failures.get() + " cycles failed");
+            }
+            return seconds;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    // --- 5. the limit: single-row insert + commit, 1 and 4 clients --------------------------------------------------
+
+    private void limit() throws Exception {
+        DataSource ds = ctx.getBean(DataSource.class);
+        jdbc.execute("create table bench_commit (id bigint primary key, client int, payload varchar(200))");
+        AtomicLong ids = new AtomicLong();
+        for (int clients : new int[] {1, 4}) {
+            long until = System.nanoTime() + config.limitSeconds() * 1_000_000_000L;
+            AtomicLong commits = new AtomicLong();
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            long t0 = System.nanoTime();
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                done.add(pool.submit(() -> {
+                    try (Connection con = ds.getConnection()) {
+                        con.setAutoCommit(false);
+                        try (PreparedStatement insert = con.prepareStatement(
+                            "insert into bench_commit (id, client, payload) values (?, ?, ?)")) {
+                            while (System.nanoTime() < until) {
+                                insert.setLong(1, ids.incrementAndGet());
+                                insert.setInt(2, client);
+                                insert.setString(3, "a row of about the size of a small engine row");
+                                insert.executeUpdate();
+                                con.commit();
+                                commits.incrementAndGet();
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+            figures.add("rate", "limit." + db + ".c" + clients, commits.get() / ((System.nanoTime() - t0) / 1e9),
+                "commits/s");
+        }
+        jdbc.execute("drop table bench_commit");
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}
