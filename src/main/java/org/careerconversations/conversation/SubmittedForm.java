@@ -125,7 +125,8 @@ public final class SubmittedForm {
             }
         }
         if (value.isBefore(notBefore)) {
-            reject(field, "must not be in the past (was " + value + ")");
+            reject(field, "must not be in the past (was " + java.time.format.DateTimeFormatter
+                .ofPattern("d MMM yyyy HH:mm", java.util.Locale.ENGLISH).format(value.atZone(zone)) + " " + zone + ")");
             return null;
         }
         return value;

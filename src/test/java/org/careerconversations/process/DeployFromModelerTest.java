@@ -66,7 +66,7 @@ class DeployFromModelerTest extends AppTest {
         assertThat(taskName("maria", "erik-1")).isEqualTo("Plan the career conversation with Erik Eriksen");
 
         // the new version finds its form in its own deployment
-        String erikTask = rest().as("maria").get("/engine-rest/task?processInstanceBusinessKey=erik-1").json()
+        String erikTask = rest().as("maria").get("/engine-rest/task?processInstanceBusinessKey=erik-1&maxResults=50").json()
             .get(0).path("id").asText();
         Answer form = rest().as("maria").get("/engine-rest/task/" + erikTask + "/deployed-form");
         assertThat(form.status()).as(form.body()).isEqualTo(200);
@@ -76,9 +76,9 @@ class DeployFromModelerTest extends AppTest {
     @Test
     void designerCanReadWhatTheModelerNeeds() {
         EngineRest hugo = rest().as("hugo");
-        assertThat(hugo.get("/engine-rest/process-definition?key=CareerConversation").json()).isNotEmpty();
-        assertThat(hugo.get("/engine-rest/decision-definition?key=ReviewCadence").json()).isNotEmpty();
-        assertThat(hugo.get("/engine-rest/deployment").json()).isNotEmpty();
+        assertThat(hugo.get("/engine-rest/process-definition?key=CareerConversation&maxResults=50").json()).isNotEmpty();
+        assertThat(hugo.get("/engine-rest/decision-definition?key=ReviewCadence&maxResults=50").json()).isNotEmpty();
+        assertThat(hugo.get("/engine-rest/deployment?maxResults=50").json()).isNotEmpty();
     }
 
     @Test
@@ -122,7 +122,7 @@ class DeployFromModelerTest extends AppTest {
     }
 
     private String taskName(String user, String businessKey) {
-        JsonNode tasks = rest().as(user).get("/engine-rest/task?processInstanceBusinessKey=" + businessKey).json();
+        JsonNode tasks = rest().as(user).get("/engine-rest/task?processInstanceBusinessKey=" + businessKey + "&maxResults=50").json();
         assertThat(tasks).hasSize(1);
         return tasks.get(0).path("name").asText();
     }

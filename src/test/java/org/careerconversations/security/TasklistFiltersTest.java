@@ -26,7 +26,7 @@ class TasklistFiltersTest extends AppTest {
 
     @Test
     void filtersAreSortedByDueDate() {
-        for (JsonNode filter : rest().as("hanna").get("/engine-rest/filter").json()) {
+        for (JsonNode filter : rest().as("hanna").get("/engine-rest/filter?maxResults=50").json()) {
             JsonNode sorting = filter.path("query").path("sorting");
             assertThat(sorting).as(filter.path("name").asText()).hasSize(1);
             assertThat(sorting.get(0).path("sortBy").asText()).isEqualTo("dueDate");
@@ -54,14 +54,14 @@ class TasklistFiltersTest extends AppTest {
     private List<String> filterNames(String user) {
         // Tasklist shows the filters by their priority property
         List<JsonNode> filters = new ArrayList<>();
-        rest().as(user).get("/engine-rest/filter").json().forEach(filters::add);
+        rest().as(user).get("/engine-rest/filter?maxResults=50").json().forEach(filters::add);
         return filters.stream()
             .sorted(java.util.Comparator.comparingInt(f -> f.path("properties").path("priority").asInt()))
             .map(f -> f.path("name").asText()).toList();
     }
 
     private JsonNode filter(String user, String name) {
-        for (JsonNode filter : rest().as(user).get("/engine-rest/filter").json()) {
+        for (JsonNode filter : rest().as(user).get("/engine-rest/filter?maxResults=50").json()) {
             if (filter.path("name").asText().equals(name)) {
                 return filter;
             }
@@ -71,7 +71,7 @@ class TasklistFiltersTest extends AppTest {
 
     private List<String> taskKeys(String user, String filterName) {
         String id = filter(user, filterName).path("id").asText();
-        Answer list = rest().as(user).get("/engine-rest/filter/" + id + "/list");
+        Answer list = rest().as(user).get("/engine-rest/filter/" + id + "/list?maxResults=50");
         assertThat(list.status()).as(list.body()).isEqualTo(200);
         List<String> keys = new ArrayList<>();
         list.json().forEach(t -> keys.add(t.path("taskDefinitionKey").asText()));
