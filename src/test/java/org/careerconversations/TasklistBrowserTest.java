@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -24,7 +25,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -88,7 +92,12 @@ class TasklistBrowserTest extends AppTest {
         // her task in the list ("My tasks" is her first filter), opened by its name
         By taskInList = By.xpath("//ol[contains(@class,'tasks-list')]//h4[contains(@class,'task')]"
             + "[normalize-space()='" + TASK_NAME + "']");
-        wait.until(ExpectedConditions.elementToBeClickable(taskInList)).click();
+        // Tasklist renders the list more than once while it loads (filter counts, refresh): click until it holds
+        wait.ignoreAll(List.of(StaleElementReferenceException.class, ElementClickInterceptedException.class,
+            ElementNotInteractableException.class)).until(d -> {
+                d.findElement(taskInList).click();
+                return true;
+            });
 
         // the rendered Camunda Form
         WebElement wentWellLabel = wait.until(ExpectedConditions.visibilityOfElementLocated(
