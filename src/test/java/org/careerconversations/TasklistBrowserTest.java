@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.OutputType;
@@ -146,6 +147,95 @@ class TasklistBrowserTest extends AppTest {
         assertThat(record.get("development_needs")).isEqualTo("Presenting to customers");
         assertThat(record.get("earlier_talk_wished")).isEqualTo(true);
         assertThat(record.get("ambitions_long_term")).as("left empty in the form").isNull();
+    }
+
+    /**
+     * Forms with dynamic lists (goals, development steps) must be completable in Tasklist: form-js 1.8.7 leaves
+     * empty error entries behind for list fields, which Tasklist 7.24 counted as errors (see pom.xml).
+     */
+    @Test
+    void mariaDocumentsGoalsAndStepsInTasklist() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
+            "chromium and chromedriver are not installed: apt-get install chromium chromium-driver");
+        assertThat(rest().as("hanna").post("/engine-rest/process-definition/key/CareerConversation/start",
+            variables("employeeId", "eva")).status()).isEqualTo(200);
+        completeByRest("maria", "Task_ScheduleConversation", Submissions.schedule(Instant.now().plus(7, ChronoUnit.DAYS)));
+        completeByRest("eva", "Task_PrepareEmployee", Submissions.employeePreparation());
+        completeByRest("maria", "Task_PrepareManager", Submissions.managerPreparation());
+        completeByRest("maria", "Task_HoldConversation", Submissions.hold("held", null));
+        String documentTask = taskId("maria", "Task_DocumentAgreements");
+
+        driver = startChromium();
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("form[name='signinForm'] input[ng-model='username']"))).sendKeys("maria");
+        driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
+        driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+        By taskInList = By.xpath("//ol[contains(@class,'tasks-list')]//h4[contains(@class,'task')]"
+            + "[normalize-space()='Document the agreements with Eva Evers']");
+        wait.ignoreAll(List.of(StaleElementReferenceException.class, ElementClickInterceptedException.class,
+            ElementNotInteractableException.class)).until(d -> {
+                d.findElement(taskInList).click();
+                return true;
+            });
+
+        exactField("Goal").sendKeys("Lead the sprint demo");
+        exactField("Step").sendKeys("Presentation skills course");
+        WebElement kind = wait.until(ExpectedConditions.elementToBeClickable(
+            By.cssSelector(".fjs-form-field-select .fjs-input-group")));
+        // Tasklist's footer covers the bottom of the page: bring the list to the middle before choosing
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", kind);
+        kind.click();
+        WebElement training = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+            "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='Training or course']")));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", training);
+        wait.until(ExpectedConditions.elementToBeClickable(training)).click();
+        field("Summary of the feedback").sendKeys("Strong start; grow visibility");
+        clickInView(radio("Meets expectations"));
+        clickInView(radio("Low"));
+        screenshot("05-document-agreements-filled");
+
+        clickInView(wait.until(ExpectedConditions.elementToBeClickable(
+            By.xpath("//button[normalize-space()='Complete']"))));
+        wait.until(d -> engine.getTaskService().createTaskQuery().taskId(documentTask).count() == 0);
+        screenshot("06-document-agreements-completed");
+
+        assertThat(engine.getTaskService().createTaskQuery().taskId(documentTask).count()).isZero();
+        assertThat(jdbc.queryForList("select g.goal from goal g join conversation c on c.id = g.conversation_id "
+            + "where c.business_key = 'eva-1'", String.class)).containsExactly("Lead the sprint demo");
+        assertThat(jdbc.queryForList("select a.action || '/' || a.kind from development_action a join conversation c "
+            + "on c.id = a.conversation_id where c.business_key = 'eva-1'", String.class))
+            .containsExactly("Presentation skills course/training");
+        assertThat(taskId("eva", "Task_SignOff")).isNotBlank();
+    }
+
+    /** The radio button of the option with this label. */
+    private WebElement radio(String option) {
+        WebElement label = driver.findElement(By.xpath("//div[contains(@class,'fjs-form-field-radio')]//label"
+            + "[normalize-space()='" + option + "']"));
+        return driver.findElement(By.id(label.getDomAttribute("for")));
+    }
+
+    /** Tasklist's fixed footer covers the bottom of the page: click in the middle of the window. */
+    private void clickInView(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    private void completeByRest(String user, String taskKey, Map<String, Object> values) {
+        Answer answer = rest().as(user).post("/engine-rest/task/" + taskId(user, taskKey) + "/complete",
+            variables(values));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(204);
+    }
+
+    /** The input of the field whose label is exactly this text (a required field's label adds a "*"). */
+    private WebElement exactField(String label) {
+        WebElement labelElement = new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(
+            By.xpath("//label[contains(@class,'fjs-form-field-label')][normalize-space()='" + label + "' or "
+                + "normalize-space()='" + label + "*' or normalize-space()='" + label + " *']")));
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(
+            By.id(labelElement.getDomAttribute("for"))));
     }
 
     @AfterEach
