@@ -32,6 +32,9 @@ public class FollowUpService {
     static final String MANAGER = "manager";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The words the forms use for the kinds of development step. */
+    private static final Map<String, String> KIND_WORDS = Map.of("training", "Training or course",
+        "mentoring", "Mentoring or coaching", "stretch-assignment", "Stretch assignment", "other", "Other step");
 
     private final ConversationRepository conversations;
     private final CheckInRepository checkIns;
@@ -62,8 +65,12 @@ public class FollowUpService {
             text.append('\n');
         }
         for (DevelopmentAction a : c.currentActions()) {
-            text.append("• ").append(a.getKind()).append(": ").append(a.getAction()).append(" — ")
-                .append(a.getStatus()).append('\n');
+            text.append("• ").append(KIND_WORDS.getOrDefault(a.getKind(), a.getKind())).append(": ")
+                .append(a.getAction());
+            if (a.getDueDate() != null) {
+                text.append(", by ").append(a.getDueDate());
+            }
+            text.append(" — ").append(a.getStatus().replace('-', ' ')).append('\n');
         }
         return text.toString().strip();
     }
@@ -139,7 +146,7 @@ public class FollowUpService {
         for (CheckIn ci : both) {
             summary.append(ci.getAuthorRole().equals(EMPLOYEE) ? "Employee" : "Manager").append(": ");
             summary.append(ci.getProgress().stream().map(p -> actionName(c, p.getDevelopmentActionId()) + " — "
-                    + p.getStatus() + (p.getNote() == null || p.getNote().isBlank() ? "" : " (" + p.getNote() + ")"))
+                    + p.getStatus().replace('-', ' ') + (p.getNote() == null || p.getNote().isBlank() ? "" : " (" + p.getNote() + ")"))
                 .collect(Collectors.joining("; ")));
             if (ci.getObstacles() != null) {
                 summary.append(". Obstacles: ").append(ci.getObstacles());

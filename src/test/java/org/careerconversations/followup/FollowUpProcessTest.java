@@ -48,6 +48,9 @@ class FollowUpProcessTest extends AppTest {
     void checkInsComeAtTheIntervalReviewCadenceDecided() {
         ProcessInstance pi = agreedConversation("eva");   // probation: check-ins every 4 weeks
         Date firstCheckIn = (Date) runtimeService.getVariable(pi.getId(), "nextCheckInAt");
+        assertThat((String) runtimeService.getVariable(pi.getId(), "planSummary")).as("the plan in words")
+            .contains("Training or course: Presentation skills course, by 2027-02-28 — not started")
+            .contains("Mentoring or coaching: Monthly sessions with Erik");
         Date agreedAt = (Date) runtimeService.getVariable(pi.getId(), "followUpSince");
         assertThat(firstCheckIn).isEqualTo(Date.from(agreedAt.toInstant().plus(28, ChronoUnit.DAYS)));
 
@@ -66,7 +69,7 @@ class FollowUpProcessTest extends AppTest {
         Date checkedIn = (Date) runtimeService.getVariable(pi.getId(), "lastCheckInAt");
         assertThat(secondCheckIn).isEqualTo(Date.from(checkedIn.toInstant().plus(28, ChronoUnit.DAYS)));
         assertThat((String) runtimeService.getVariable(pi.getId(), "lastCheckInSummary"))
-            .contains("Check-in 1").contains("Presentation skills course — on-track");
+            .contains("Check-in 1").contains("Presentation skills course — on track");
         assertThat(runtimeService.getVariable(pi.getId(), "checkInNumber")).isEqualTo(2);
         assertThat(jdbc.queryForList("select status from development_action order by position", String.class))
             .containsExactly("on-track", "done");
