@@ -4,38 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.EngineRest.variables;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.careerconversations.EngineRest.Answer;
 import org.careerconversations.conversation.Submissions;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.ElementNotInteractableException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -48,19 +34,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class TasklistBrowserTest extends AppTest {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String TASK_NAME = "Prepare your career conversation with Maria Mendes";
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private WebDriver driver;
-    private Path profileDir;
+    private Chromium chromium;
 
     @Test
     void evaPreparesHerConversationInTasklist() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
-            "chromium and chromedriver are not installed: apt-get install chromium chromium-driver");
+        Chromium.assumeInstalled();
 
         // --- the steps before eva's, through REST: hanna starts for eva, maria schedules ---
         Answer started = rest().as("hanna").post("/engine-rest/process-definition/key/CareerConversation/start",
@@ -155,8 +137,7 @@ class TasklistBrowserTest extends AppTest {
      */
     @Test
     void mariaDocumentsGoalsAndStepsInTasklist() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
-            "chromium and chromedriver are not installed: apt-get install chromium chromium-driver");
+        Chromium.assumeInstalled();
         assertThat(rest().as("hanna").post("/engine-rest/process-definition/key/CareerConversation/start",
             variables("employeeId", "eva")).status()).isEqualTo(200);
         completeByRest("maria", "Task_ScheduleConversation", Submissions.schedule(Instant.now().plus(7, ChronoUnit.DAYS)));
@@ -240,33 +221,16 @@ class TasklistBrowserTest extends AppTest {
 
     @AfterEach
     void quitBrowser() throws IOException {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
+        if (chromium != null) {
+            chromium.close();
+            chromium = null;
             driver = null;
-            if (profileDir != null) {
-                try (Stream<Path> files = Files.walk(profileDir)) {
-                    files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-                }
-                profileDir = null;
-            }
         }
     }
 
     private WebDriver startChromium() throws IOException {
-        profileDir = Files.createTempDirectory("tasklist-browser-test-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profileDir.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER))
-            .usingAnyFreePort()
-            .build();
-        return new ChromeDriver(service, options);
+        chromium = Chromium.start(1400, 1000);
+        return chromium.driver();
     }
 
     /** A form-js field's label (labels of required fields end in a "*"). */
@@ -293,12 +257,6 @@ class TasklistBrowserTest extends AppTest {
     }
 
     private void screenshot(String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(png, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        chromium.screenshot(name);
     }
 }

@@ -1,0 +1,82 @@
+package org.careerconversations;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's chromium, headless, driven through its own chromedriver (never a downloaded one), with a fresh
+ * profile that is deleted again. Tests that need it are skipped, with the reason, where it is not installed.
+ */
+public final class Chromium implements AutoCloseable {
+
+    private static final String BINARY = "/usr/bin/chromium";
+    private static final String DRIVER = "/usr/bin/chromedriver";
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private final WebDriver driver;
+    private final Path profileDir;
+
+    private Chromium(WebDriver driver, Path profileDir) {
+        this.driver = driver;
+        this.profileDir = profileDir;
+    }
+
+    /** Skips the calling test where chromium or chromedriver is missing. */
+    public static void assumeInstalled() {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of(BINARY)) && Files.isExecutable(Path.of(DRIVER)),
+            "chromium and chromedriver are not installed: apt-get install chromium chromium-driver");
+    }
+
+    public static Chromium start(int width, int height) throws IOException {
+        Path profileDir = Files.createTempDirectory("career-conversations-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BINARY);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--window-size=" + width + "," + height,
+            "--user-data-dir=" + profileDir.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+        return new Chromium(new ChromeDriver(service, options), profileDir);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Saves what the browser shows as target/screenshots/{name}.png. */
+    public void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(png, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profileDir)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+}
