@@ -127,11 +127,13 @@ public class PersonalData {
                     + "conversations: hand them over first (rule: no open task is assigned to the person erased)");
             }
             List<Long> conversationIds = app.conversationIdsOf(employeeId);
-            int engineRecords = engine.deleteInstances(own);
             int appRecords = 0;
+            // the stores first: they find their records through the conversations' instances (e.g. a reminder
+            // watch through the id of the task it watches), which the engine's deletion removes
             for (PersonalDataStore store : stores.orderedStream().toList()) {
                 appRecords += store.forgetConversations(conversationIds);
             }
+            int engineRecords = engine.deleteInstances(own);
             appRecords += app.deleteConversations(conversationIds);
             for (PersonalDataStore store : stores.orderedStream().toList()) {
                 appRecords += store.erase(employeeId, subject);

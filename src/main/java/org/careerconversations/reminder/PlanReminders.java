@@ -6,44 +6,25 @@ import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.careerconversations.organisation.Employee;
-import org.careerconversations.organisation.EmployeeRepository;
 import org.springframework.stereotype.Component;
 
-/**
- * Task_PlanReminders: turns ReminderTimings' durations into the watch's three dates, and names who is asked
- * to help when the task is overdue: the assignee's manager, then their HR partner.
- */
+/** Task_PlanReminders: turns ReminderTimings' durations into the watch's three dates. */
 @Component("planReminders")
 class PlanReminders implements JavaDelegate {
-
-    private final EmployeeRepository employees;
-
-    PlanReminders(EmployeeRepository employees) {
-        this.employees = employees;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {
         @SuppressWarnings("unchecked")
         Map<String, Object> timings = (Map<String, Object>) execution.getVariable("timings");
-        Instant due = ((Date) execution.getVariable("dueDate")).toInstant();
+        Instant due = ((Date) execution.getVariable(TaskWatch.DUE_DATE)).toInstant();
         execution.setVariable("remindAt", Date.from(due.minus(duration(timings, "remindBefore"))));
         execution.setVariable("escalateToManagerAt", Date.from(due.plus(duration(timings, "escalateToManagerAfter"))));
         execution.setVariable("escalateToHrAt", Date.from(due.plus(duration(timings, "escalateToHrAfter"))));
 
-        String assigneeId = (String) execution.getVariable("assignee");
-        Optional<Employee> assignee = employees.findById(assigneeId);
-        execution.setVariable("overdueTaskName", execution.getVariable("watchedTaskName"));
-        execution.setVariable("overdueAssignee", assigneeId);
-        execution.setVariable("overdueAssigneeName", assignee.map(Employee::getName).orElse(assigneeId));
-        execution.setVariable("overdueDueDate", due.toString());
-        execution.setVariable("overdueManagerId", assignee.flatMap(Employee::getManagerId).orElse(null));
-        execution.setVariable("overdueHrPartnerId", assignee.flatMap(Employee::getHrPartnerId)
-            .filter(hr -> !hr.equals(assigneeId)).orElse(null));
+        // read once here; kept, the decision's map would cost a variable and a byte array row per task
+        execution.removeVariable("timings");
     }
 
     /** An ISO-8601 duration as HR writes it in the table: P2D, P1W, PT4H or P1DT12H. */

@@ -1,6 +1,5 @@
 package org.careerconversations.reminder;
 
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.careerconversations.process.TaskReminderDue;
@@ -19,9 +18,8 @@ class RemindAssignee implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        events.publishEvent(new TaskReminderDue((String) execution.getVariable("watchedTaskId"),
-            (String) execution.getVariable("watchedTaskName"), (String) execution.getVariable("assignee"),
-            (Date) execution.getVariable("dueDate"), (String) execution.getVariable("watchedProcessInstanceId"),
-            (String) execution.getVariable("watchedBusinessKey")));
+        WatchedTask task = WatchedTask.of(execution);
+        events.publishEvent(new TaskReminderDue(task.id(), task.name(), task.assignee(), task.dueDate(),
+            task.processInstanceId(), task.businessKey()));
     }
 }

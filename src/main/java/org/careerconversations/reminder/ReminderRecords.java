@@ -4,6 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.careerconversations.privacy.PersonalDataStore;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -48,13 +49,20 @@ class ReminderRecords implements PersonalDataStore {
             + "and process_instance_id is not null", new MapSqlParameterSource("ids", conversationIds), String.class);
         int deleted = 0;
         for (String instance : instances) {
-            for (ProcessInstance watch : runtime.createProcessInstanceQuery().processDefinitionKey(TaskWatch.PROCESS)
-                .variableValueEquals("watchedProcessInstanceId", instance).list()) {
-                runtime.deleteProcessInstance(watch.getId(), "erased", true, true);
+            // a watch's business key is the id of its task: the conversation's tasks name its watches
+            String[] taskIds = history.createHistoricTaskInstanceQuery().processInstanceId(instance).list().stream()
+                .map(HistoricTaskInstance::getId).toArray(String[]::new);
+            if (taskIds.length == 0) {
+                continue;
             }
-            List<String> watches = history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(TaskWatch.PROCESS).variableValueEquals("watchedProcessInstanceId", instance)
-                .list().stream().map(HistoricProcessInstance::getId).toList();
+            for (String taskId : taskIds) {
+                for (ProcessInstance watch : runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(taskId, TaskWatch.PROCESS).list()) {
+                    runtime.deleteProcessInstance(watch.getId(), "erased", true, true);
+                }
+            }
+            List<String> watches = history.createHistoricProcessInstanceQuery().processDefinitionKey(TaskWatch.PROCESS)
+                .processInstanceBusinessKeyIn(taskIds).list().stream().map(HistoricProcessInstance::getId).toList();
             if (!watches.isEmpty()) {
                 history.deleteHistoricProcessInstancesIfExists(watches);
             }

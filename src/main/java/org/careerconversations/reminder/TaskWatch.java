@@ -18,6 +18,9 @@ class TaskWatch {
 
     static final String PROCESS = "TaskReminders";
     static final String MESSAGE_WATCHED_TASK_ENDED = "WatchedTaskEnded";
+    static final String TASK_DEFINITION_KEY = "taskDefinitionKey";
+    static final String ASSIGNEE = "assignee";
+    static final String DUE_DATE = "dueDate";
 
     private final RuntimeService runtime;
 
@@ -30,15 +33,12 @@ class TaskWatch {
         if (task.getDueDate() == null || task.getAssignee() == null || isOwnEscalation(task)) {
             return;
         }
+        // only what the timings need: the rest (name, conversation) is read from the task when a reminder or an
+        // escalation is due, which most tasks never reach; every variable costs rows in runtime and history
         Map<String, Object> variables = Variables.createVariables()
-            .putValue("watchedTaskId", task.getId())
-            .putValue("watchedTaskName", task.getName())
-            .putValue("taskDefinitionKey", task.getTaskDefinitionKey())
-            .putValue("assignee", task.getAssignee())
-            .putValue("dueDate", task.getDueDate())
-            .putValue("watchedProcessInstanceId", task.getProcessInstanceId())
-            .putValue("watchedBusinessKey", task.getExecution() == null ? null
-                : task.getExecution().getProcessBusinessKey());
+            .putValue(TASK_DEFINITION_KEY, task.getTaskDefinitionKey())
+            .putValue(ASSIGNEE, task.getAssignee())
+            .putValue(DUE_DATE, task.getDueDate());
         // the person whose step created this task may not start processes; the watch is the process's doing
         ProcessPrivileges.withoutAuthorizationCheck(() ->
             runtime.startProcessInstanceByKey(PROCESS, task.getId(), variables));

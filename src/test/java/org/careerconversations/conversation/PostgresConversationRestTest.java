@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.careerconversations.EngineRest;
+import org.careerconversations.process.TaskIndexesTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,6 +48,13 @@ class PostgresConversationRestTest {
         String product = jdbc.queryForObject("select version()", String.class);
         org.assertj.core.api.Assertions.assertThat(product).startsWith("PostgreSQL");
         new CycleWalk(new EngineRest("http://localhost:" + port), jdbc, engine).walkAndCheck();
+    }
+
+    @Test
+    void parentTaskColumnIsIndexedOnPostgres() throws java.sql.SQLException {
+        // PITFALLS 15: without it every task completion scans the open tasks
+        org.assertj.core.api.Assertions.assertThat(TaskIndexesTest.indexedColumns(jdbc.getDataSource(), "ACT_RU_TASK"))
+            .contains("PARENT_TASK_ID_");
     }
 
     private static EmbeddedPostgres start() {
