@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -64,6 +65,8 @@ class NotificationMailTest extends AppTest {
     ManagementService managementService;
     @Autowired
     RepositoryService repositoryService;
+    @Autowired
+    HistoryService historyService;
     @Autowired
     NotificationRepository notifications;
     @Autowired
@@ -269,6 +272,27 @@ class NotificationMailTest extends AppTest {
         assertThat(mails.get(0).html()).contains("A friendly reminder")
             .contains(TASKLIST + "#/?task=" + schedule.getId())
             .contains(MailFormat.dateTime(schedule.getDueDate().toInstant(), ZONE));
+    }
+
+    @Test
+    void aSentMailIsRecordedInItsRowNotInTheEngineHistory() throws Exception {
+        ProcessInstance pi = startFor("eva");
+        assertThat(deliverAll()).hasSize(1);
+
+        Notification row = notifications.findAll().get(0);
+        assertThat(row.getState()).isEqualTo(Notification.State.SENT);
+        assertThat(row.getSentAt()).isNotNull();
+        // history level full-except-mail-delivery: the instance that sent it leaves nothing in history ...
+        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(SEND_NOTIFICATION).count())
+            .isZero();
+        assertThat(historyService.createHistoricJobLogQuery().processDefinitionKey(SEND_NOTIFICATION).count()).isZero();
+        assertThat(historyService.createHistoricVariableInstanceQuery().variableName(Notifications.NOTIFICATION_ID)
+            .count()).isZero();
+        // ... while the conversation keeps everything "full" keeps
+        assertThat(engine.getProcessEngineConfiguration().getHistory()).isEqualTo(MailDeliveryWithoutHistory.NAME);
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).count()).isOne();
+        assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi.getId()).count()).isPositive();
+        assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).count()).isOne();
     }
 
     @Test
