@@ -42,7 +42,8 @@ class ElementTemplatesTest extends AppTest {
         Map<String, String> expressions = delegateExpressions(projectTemplates());
 
         assertThat(expressions.keySet()).as("delegate expressions of the templates").contains(
-            "${recordEmployeeNotPrepared}", "${recordNextConversationDue}", "${recordEmployeeLeft}");
+            "${sendConversationMessage}", "${recordEmployeeNotPrepared}", "${recordNextConversationDue}",
+            "${recordEmployeeLeft}");
         assertThat(problems(expressions)).isEmpty();
     }
 
