@@ -1,10 +1,9 @@
 package org.careerconversations.conversation;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.careerconversations.EngineRest;
+import org.careerconversations.PostgresDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,12 +20,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
-// the context (and its engine) closes after this class, while PostgreSQL still runs; PostgreSQL itself
-// stops in its own shutdown hook when the JVM ends
 @DirtiesContext
 class PostgresConversationRestTest {
 
-    private static final EmbeddedPostgres POSTGRES = start();
+    private static final EmbeddedPostgres POSTGRES = PostgresDatabase.start();
 
     @Autowired
     JdbcTemplate jdbc;
@@ -37,9 +34,7 @@ class PostgresConversationRestTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        PostgresDatabase.use(POSTGRES, registry);
     }
 
     @Test
@@ -47,13 +42,5 @@ class PostgresConversationRestTest {
         String product = jdbc.queryForObject("select version()", String.class);
         org.assertj.core.api.Assertions.assertThat(product).startsWith("PostgreSQL");
         new CycleWalk(new EngineRest("http://localhost:" + port), jdbc, engine).walkAndCheck();
-    }
-
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
-        }
     }
 }
