@@ -73,6 +73,9 @@ class KpiDataSet {
         action(elin1, 1, "done");
         // maria-1: cancelled after one reschedule
         conversation("maria-1", "maria", "dora", "CANCELLED", at(2026, 3, 4), null, null, null, 1, null, null);
+        // mark-1: met at half past midnight on 1 April in Amsterdam (still 31 March in UTC), then cancelled
+        conversation("mark-1", "mark", "dora", "CANCELLED", at(2026, 3, 20),
+            OffsetDateTime.of(2026, 3, 31, 22, 30, 0, 0, ZoneOffset.UTC), null, 4, 0, null, null);
     }
 
     void remove() {
@@ -105,7 +108,9 @@ class KpiDataSet {
         assertThat(kpis.path("jobSatisfactionTrend").toString()).isEqualTo("["
             + "{\"month\":\"2025-01\",\"average\":3.0,\"answers\":1},"
             + "{\"month\":\"2026-02\",\"average\":5.0,\"answers\":1},"
-            + "{\"month\":\"2026-03\",\"average\":3.0,\"answers\":2}]");
+            + "{\"month\":\"2026-03\",\"average\":3.0,\"answers\":2},"
+            // months are the organisation's (careers.time-zone), as the period's days are
+            + "{\"month\":\"2026-04\",\"average\":4.0,\"answers\":1}]");
         assertThat(kpis.path("reschedules").asLong()).isEqualTo(3);
         assertThat(kpis.path("mediations").asLong()).isEqualTo(1);
         assertThat(kpis.path("processDefinitionId").asText()).startsWith("CareerConversation:");
@@ -126,6 +131,8 @@ class KpiDataSet {
             .isEqualTo("{\"count\":1,\"total\":2,\"rate\":0.5}");
         assertThat(kpis.path("jobSatisfactionTrend").toString())
             .isEqualTo("[{\"month\":\"2026-03\",\"average\":3.0,\"answers\":2}]");
+        assertThat(kpis("hanna", "from=2026-04-01&to=2026-04-30").path("jobSatisfactionTrend").toString())
+            .isEqualTo("[{\"month\":\"2026-04\",\"average\":4.0,\"answers\":1}]");
         assertThat(kpis.path("reschedules").asLong()).isEqualTo(3);
         assertThat(kpis.path("mediations").asLong()).isEqualTo(1);
     }
