@@ -20,7 +20,9 @@ class Notification {
 
     enum Kind {
         TASK_ASSIGNED, SIGN_OFF_REQUESTED, CHECK_IN_DUE, ESCALATION, REMINDER,
-        CONVERSATION_SCHEDULED, CONVERSATION_CANCELLED, AGREEMENT_SUMMARY
+        CONVERSATION_SCHEDULED, CONVERSATION_CANCELLED, AGREEMENT_SUMMARY,
+        /** written by a process designer on a "Send a notification" step (SendConversationMessage) */
+        DESIGNER_MESSAGE
     }
 
     /** FAILED means the last attempt failed: the engine retries, and opens an incident when it gives up. */

@@ -168,10 +168,14 @@ class KpiQueries {
     private List<MonthAverage> jobSatisfactionTrend(KpiFilter filter) {
         Where where = new Where(filter).periodOn("c.scheduled_at", false)
             .and("c.job_satisfaction is not null").and("c.scheduled_at is not null");
-        return jdbc.query("select extract(year from c.scheduled_at) y, extract(month from c.scheduled_at) m,"
-                + " avg(cast(c.job_satisfaction as double precision)), count(*) from conversation c" + where
-                + " group by extract(year from c.scheduled_at), extract(month from c.scheduled_at)"
-                + " order by y, m", where.params,
+        // the month of the meeting in the organisation's time zone, as the period's days are (not the database
+        // session's zone); grouped outside, because PostgreSQL does not see two :zone parameters as one expression
+        where.params.addValue("zone", zone.getId());
+        return jdbc.query("select y, m, avg(satisfaction), count(*) from (select"
+                + " extract(year from c.scheduled_at at time zone :zone) y,"
+                + " extract(month from c.scheduled_at at time zone :zone) m,"
+                + " cast(c.job_satisfaction as double precision) satisfaction from conversation c" + where
+                + ") meetings group by y, m order by y, m", where.params,
             (rs, i) -> new MonthAverage(String.format("%04d-%02d", rs.getInt(1), rs.getInt(2)),
                 round(rs.getDouble(3)), rs.getLong(4)));
     }

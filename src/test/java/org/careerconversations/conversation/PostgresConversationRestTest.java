@@ -1,10 +1,9 @@
 package org.careerconversations.conversation;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.careerconversations.EngineRest;
+import org.careerconversations.PostgresDatabase;
 import org.careerconversations.process.TaskIndexesTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,12 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
-// the context (and its engine) closes after this class, while PostgreSQL still runs; PostgreSQL itself
-// stops in its own shutdown hook when the JVM ends
 @DirtiesContext
 class PostgresConversationRestTest {
 
-    private static final EmbeddedPostgres POSTGRES = start();
+    private static final EmbeddedPostgres POSTGRES = PostgresDatabase.start();
 
     @Autowired
     JdbcTemplate jdbc;
@@ -38,9 +35,7 @@ class PostgresConversationRestTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        PostgresDatabase.use(POSTGRES, registry);
     }
 
     @Test
@@ -55,13 +50,5 @@ class PostgresConversationRestTest {
         // PITFALLS 15: without it every task completion scans the open tasks
         org.assertj.core.api.Assertions.assertThat(TaskIndexesTest.indexedColumns(jdbc.getDataSource(), "ACT_RU_TASK"))
             .contains("PARENT_TASK_ID_");
-    }
-
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
-        }
     }
 }

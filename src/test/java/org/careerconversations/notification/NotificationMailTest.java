@@ -1,6 +1,7 @@
 package org.careerconversations.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.careerconversations.conversation.Submissions.*;
 import static org.careerconversations.process.ProcessIds.*;
 
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +79,7 @@ class NotificationMailTest extends AppTest {
     PlatformTransactionManager transactionManager;
 
     private Instant meeting;
-    private String testDeployment;
+    private final List<String> testDeployments = new ArrayList<>();
 
     @BeforeEach
     void emptyMailboxesAndOutbox() throws Exception {
@@ -88,9 +90,8 @@ class NotificationMailTest extends AppTest {
 
     @AfterEach
     void removeTestModel() {
-        if (testDeployment != null) {
-            repositoryService.deleteDeployment(testDeployment, true);
-        }
+        testDeployments.forEach(id -> repositoryService.deleteDeployment(id, true));
+        testDeployments.clear();
     }
 
     @Test
@@ -234,8 +235,8 @@ class NotificationMailTest extends AppTest {
             .userTask("Task_FollowUpOverdueScheduling").name("Follow up on an overdue task of Maria Mendes")
             .camundaAssignee("dora").endEvent()
             .done();
-        testDeployment = repositoryService.createDeployment().addModelInstance("follow-up-test.bpmn", followUp)
-            .deploy().getId();
+        testDeployments.add(repositoryService.createDeployment().addModelInstance("follow-up-test.bpmn", followUp)
+            .deploy().getId());
         runtimeService.startProcessInstanceByKey("NotificationTestFollowUp", "eva-1", Map.of(
             "overdueTaskName", "Schedule the career conversation with Eva Evers", "overdueAssignee", "maria"));
 
@@ -368,6 +369,71 @@ class NotificationMailTest extends AppTest {
         assertThat(SMTP.getReceivedMessages()).isEmpty();
     }
 
+    @Test
+    void aDesignersNotificationStepMailsThePeopleItNamesWithGreetingAndLink() throws Exception {
+        startFor("eva");
+        deliverAll();
+        String step = designerStep("employeeAndManager", "About your career conversation, ${employeeName}",
+            "Please bring your <b>ideas</b> for next year.\nAny size is fine.\n\nThank you, ${managerName}!");
+
+        runDesignerStep(step, "eva-1");
+        List<ReceivedMail> mails = deliverAll();
+
+        assertThat(mails).extracting(m -> m.to().get(0))
+            .containsExactlyInAnyOrder("eva@example.org", "maria@example.org");
+        ReceivedMail toEva = mailTo(mails, "eva@example.org");
+        assertThat(toEva.subject()).isEqualTo("About your career conversation, Eva Evers");
+        assertThat(toEva.html()).contains("Hi <span>Eva</span>,")
+            .contains("<span>Please bring your &lt;b&gt;ideas&lt;/b&gt; for next year.</span><br><span>Any size is fine.</span>")
+            .contains("<span>Thank you, Maria Mendes!</span>")
+            .contains("href=\"" + TASKLIST + "\"").doesNotContain("<b>");
+        // plain text shows what was written (lines travel as CRLF)
+        assertThat(toEva.text()).contains("Hi Eva,", "Please bring your <b>ideas</b> for next year.", "Any size is fine.",
+            "Thank you, Maria Mendes!", "Open Tasklist: " + TASKLIST);
+        assertThat(mailTo(mails, "maria@example.org").html()).contains("Hi <span>Maria</span>,");
+        List<Notification> rows = notifications.findAll().stream()
+            .filter(row -> row.getKind() == Notification.Kind.DESIGNER_MESSAGE).toList();
+        assertThat(rows).extracting(Notification::getRecipientId).containsExactlyInAnyOrder("eva", "maria");
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.getBusinessKey()).isEqualTo("eva-1");
+            assertThat(row.getTaskId()).isNull();
+        });
+    }
+
+    @Test
+    void aNotificationStepForTheHrPartnerMailsOnlyThem() throws Exception {
+        startFor("erik");
+        deliverAll();
+
+        runDesignerStep(designerStep("hrPartner", "Erik's conversation has started", "Nothing to do yet."), "erik-1");
+
+        List<ReceivedMail> mails = deliverAll();
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).to()).containsExactly("hanna@example.org");
+        assertThat(mails.get(0).text()).startsWith("Hi Hanna,");
+    }
+
+    @Test
+    void aNotificationStepWithAWrongSettingFailsNamingTheFieldAndSendsNothing() throws Exception {
+        startFor("eva");
+        deliverAll();
+        long rows = notifications.count();
+
+        assertThatThrownBy(() -> runDesignerStep(designerStep("everybody", "Hello", "Text"), "eva-1"))
+            .hasMessageContaining("Step \"Send a note\" (Task_SendNote): the field \"Send to\" (input parameter "
+                + "recipients) is \"everybody\"; it must be one of employee, manager, employeeAndManager, hrPartner");
+        assertThatThrownBy(() -> runDesignerStep(designerStep("employee", "x".repeat(201), "Text"), "eva-1"))
+            .hasMessageContaining("the field \"Subject\" (input parameter subject) has 201 characters; "
+                + "at most 200 are allowed");
+        assertThatThrownBy(() -> runDesignerStep(designerStep("employee", "Hello", " "), "eva-1"))
+            .hasMessageContaining("the field \"Message\" (input parameter message) is empty; it must be filled in");
+        assertThatThrownBy(() -> runDesignerStep(designerStep("employee", "Hello", "Text"), "nobody-1"))
+            .hasMessageContaining("has no conversation to write about (business key nobody-1)");
+
+        assertThat(notifications.count()).isEqualTo(rows);
+        assertThat(deliverAll()).isEmpty();
+    }
+
     // --- mail ---
 
     /**
@@ -394,6 +460,30 @@ class NotificationMailTest extends AppTest {
         List<ReceivedMail> found = mails.stream().filter(m -> m.to().contains(address)).toList();
         assertThat(found).as("mails to %s", address).hasSize(1);
         return found.get(0);
+    }
+
+    // --- a designer's "Send a notification" step (what the element template writes), in a process of its own ---
+
+    private String designerStep(String recipients, String subject, String message) {
+        String key = "DesignerStepTest" + testDeployments.size();
+        BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+            .startEvent()
+            .sendTask("Task_SendNote").name("Send a note").camundaAsyncBefore()
+            .camundaDelegateExpression("${sendConversationMessage}")
+            .camundaInputParameter("recipients", recipients)
+            .camundaInputParameter("subject", subject)
+            .camundaInputParameter("message", message)
+            .endEvent().done();
+        testDeployments.add(repositoryService.createDeployment().addModelInstance(key + ".bpmn", model).deploy().getId());
+        return key;
+    }
+
+    /** Starts the step's process for a conversation and runs its asynchronous step, as the job executor would. */
+    private void runDesignerStep(String processKey, String businessKey) {
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(processKey, businessKey,
+            Map.of("employeeName", "Eva Evers", "managerName", "Maria Mendes"));
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId()).singleResult()
+            .getId());
     }
 
     // --- walking the process ---

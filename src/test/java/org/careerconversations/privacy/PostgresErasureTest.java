@@ -3,11 +3,10 @@ package org.careerconversations.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.careerconversations.EngineRest;
+import org.careerconversations.PostgresDatabase;
 import org.careerconversations.security.ConversationAccess;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class PostgresErasureTest {
 
-    private static final EmbeddedPostgres POSTGRES = start();
+    private static final EmbeddedPostgres POSTGRES = PostgresDatabase.start();
 
     @Autowired
     ProcessEngine engine;
@@ -43,22 +42,12 @@ class PostgresErasureTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        PostgresDatabase.use(POSTGRES, registry);
     }
 
     @Test
     void twoLeaversAreErasedFromEveryTableOfPostgres() {
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
         new ErasureScenario(engine, jdbc, dataSource, access, new EngineRest("http://localhost:" + port)).run();
-    }
-
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
-        }
     }
 }

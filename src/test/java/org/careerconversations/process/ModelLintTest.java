@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The model lint (lint/lint.sh, run by Maven before the tests) passes on the project's models and fails on a
- * model that breaks our conventions. Needs node (skipped without it, as the build's lint is).
+ * The model lint (lint/lint.sh, run by Maven before the tests) passes on the project's models, forms and element
+ * templates and fails on ones that break our conventions, Tasklist's form-js or the element templates schema.
+ * Needs node (skipped without it, as the build's lint is).
  */
 class ModelLintTest {
 
@@ -45,6 +46,7 @@ class ModelLintTest {
         copy(Path.of("bpmn"), project.resolve("bpmn"));
         copy(Path.of("dmn"), project.resolve("dmn"));
         copy(Path.of("forms"), project.resolve("forms"));
+        copy(Path.of(".camunda/element-templates"), project.resolve(".camunda/element-templates"));
         Path bpmn = project.resolve("bpmn/career-conversation.bpmn");
         Files.writeString(bpmn, Files.readString(bpmn)
             // what a designer gets by dropping a new task in the Modeler and forgetting its properties
@@ -52,11 +54,20 @@ class ModelLintTest {
             .replace("Ref=\"Task_HoldConversation\"", "Ref=\"Activity_0x7k2ab\"")
             .replace("bpmnElement=\"Task_HoldConversation\"", "bpmnElement=\"Activity_0x7k2ab\"")
             .replace("camunda:formRef=\"ScheduleConversationForm\"", "")
-            .replaceFirst(" camunda:historyTimeToLive=\"[^\"]*\"", ""));
+            .replaceFirst(" camunda:historyTimeToLive=\"[^\"]*\"", "")
+            // a templated step that names a template version nobody wrote, and one that left its template's choices
+            .replace("camunda:modelerTemplateVersion=\"1\" camunda:delegateExpression=\"${recordEmployeeLeft}\"",
+                "camunda:modelerTemplateVersion=\"2\" camunda:delegateExpression=\"${recordEmployeeLeft}\"")
+            .replace("camunda:delegateExpression=\"${recordCheckIn}\"", "camunda:delegateExpression=\"${recordCheckins}\""));
         Path dmn = project.resolve("dmn/review-cadence.dmn");
         Files.writeString(dmn, Files.readString(dmn).replaceFirst(" camunda:historyTimeToLive=\"[^\"]*\"", ""));
         Path form = project.resolve("forms/sign-off.form");
         Files.writeString(form, Files.readString(form).replace("\"type\": \"textarea\"", "\"type\": \"richtext\""));
+        Path hold = project.resolve("forms/hold-conversation.form");
+        Files.writeString(hold, Files.readString(hold).replace("\"key\": \"outcomeNote\"", "\"key\": \"meetingPlace\""));
+        // a template property of a type the schema does not know
+        Path cadence = project.resolve(".camunda/element-templates/evaluate-cadence.json");
+        Files.writeString(cadence, Files.readString(cadence).replaceFirst("\"type\": \"Hidden\"", "\"type\": \"Secret\""));
 
         Run run = lint(project);
 
@@ -66,7 +77,15 @@ class ModelLintTest {
             "Task_ScheduleConversation", "User task has no form",
             "Process has no history time to live",
             "decision ReviewCadence has no history time to live",
-            "forms/sign-off.form: component", "unknown type \"richtext\"",
+            "forms/sign-off.form: Tasklist's form-js 1.8.7 cannot import it: form field of type <richtext> not supported",
+            "forms/hold-conversation.form: Tasklist's form-js 1.8.7 cannot import it: binding path 'meetingPlace' is already claimed",
+            ".camunda/element-templates/evaluate-cadence.json: template \"org.careerconversations.EvaluateCadence\" "
+                + "/properties/0/type must be equal to one of the allowed values",
+            "Task_DecideCadence (camunda:modelerTemplate=\"org.careerconversations.EvaluateCadence\", version 1): "
+                + "its template is not valid",
+            "Task_RecordEmployeeLeft (camunda:modelerTemplate=\"org.careerconversations.RecordToConversation\", version 2): "
+                + "no such template in .camunda/element-templates (versions there: 1)",
+            "Task_RecordCheckIn", "\"What is recorded\" (property camunda:delegateExpression) is \"${recordCheckins}\"",
             "[lint] FAILED");
     }
 

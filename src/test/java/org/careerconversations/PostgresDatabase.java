@@ -1,0 +1,34 @@
+package org.careerconversations;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A real PostgreSQL for the tests of the surefire execution "postgres" (binaries from Maven, no Docker). Each
+ * test class starts its own, so that its Spring context starts on an empty database: a static field
+ * {@code POSTGRES = PostgresDatabase.start()} and a {@code @DynamicPropertySource} method calling {@link #use}. The
+ * class's context closes after it ({@code @DirtiesContext}) while PostgreSQL still runs; PostgreSQL itself
+ * stops in its own shutdown hook when the JVM ends.
+ */
+public final class PostgresDatabase {
+
+    public static EmbeddedPostgres start() {
+        try {
+            return EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /** Points the app's datasource at the database (call it from a {@code @DynamicPropertySource} method). */
+    public static void use(EmbeddedPostgres postgres, DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    private PostgresDatabase() {
+    }
+}
