@@ -18,6 +18,8 @@ final class FollowUpVariables {
     static final String PLAN_NEEDS_REVISING = "planNeedsRevising";
     static final String REVISION_REASON = "revisionReason";
     static final String REVISION_REQUESTED_BY = "revisionRequestedBy";
+    /** What the revise-plan form shows: the person's name, or which check-in asked for it. */
+    static final String REVISION_REQUESTED_BY_NAME = "revisionRequestedByName";
     static final String REVISION_DECISION = "revisionDecision";
     static final String REVISION_COMMENT = "revisionComment";
     static final String PLAN_VERSION = "planVersion";

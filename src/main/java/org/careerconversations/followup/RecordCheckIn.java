@@ -29,6 +29,7 @@ class RecordCheckIn implements JavaDelegate {
         if (outcome.planNeedsRevising()) {
             execution.setVariable(REVISION_REASON, outcome.revisionReason());
             execution.setVariable(REVISION_REQUESTED_BY, "check-in " + number);
+            execution.setVariable(REVISION_REQUESTED_BY_NAME, "Check-in " + number);
         }
     }
 }

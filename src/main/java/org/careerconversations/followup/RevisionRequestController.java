@@ -3,11 +3,13 @@ package org.careerconversations.followup;
 import static org.careerconversations.followup.FollowUpVariables.MESSAGE_PLAN_REVISION_REQUESTED;
 import static org.careerconversations.followup.FollowUpVariables.REVISION_REASON;
 import static org.careerconversations.followup.FollowUpVariables.REVISION_REQUESTED_BY;
+import static org.careerconversations.followup.FollowUpVariables.REVISION_REQUESTED_BY_NAME;
 
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
 import org.careerconversations.conversation.Conversation;
 import org.careerconversations.conversation.ConversationService;
 import org.careerconversations.process.ProcessPrivileges;
@@ -72,6 +74,10 @@ class RevisionRequestController {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "The plan of " + businessKey
                 + " can only be revised while it is agreed and being followed up");
         }
+        User requester = ProcessPrivileges.asTheProcess(identity,
+            () -> identity.createUserQuery().userId(caller.userId()).singleResult());
+        String requesterName = requester == null ? caller.userId()
+            : (requester.getFirstName() + " " + requester.getLastName()).strip();
         try {
             // the app checked who may ask; the engine would want UPDATE on the instance, which people lack
             ProcessPrivileges.asTheProcess(identity, () -> runtime
@@ -79,6 +85,7 @@ class RevisionRequestController {
                 .processInstanceId(conversation.getProcessInstanceId())
                 .setVariable(REVISION_REASON, reason)
                 .setVariable(REVISION_REQUESTED_BY, caller.userId())
+                .setVariable(REVISION_REQUESTED_BY_NAME, requesterName)
                 .correlateWithResult());
         } catch (MismatchingMessageCorrelationException e) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "The plan of " + businessKey + " cannot take a "

@@ -131,6 +131,8 @@ class FollowUpProcessTest extends AppTest {
         assertThat(pi).isWaitingAt(TASK_REVISE_PLAN).task().isAssignedTo("maria");
         assertThat(runtimeService.getVariable(pi.getId(), "revisionReason")).isEqualTo("I am moving to the platform team");
         assertThat(runtimeService.getVariable(pi.getId(), "revisionRequestedBy")).isEqualTo("eva");
+        // the revise-plan form shows who asked by name
+        assertThat(runtimeService.getVariable(pi.getId(), "revisionRequestedByName")).isEqualTo("Eva Evers");
         // a second request while the revision runs is refused clearly
         Answer again = rest().as("maria").post("/api/conversations/eva-1/revision-requests",
             Map.of("reason", "once more"));
