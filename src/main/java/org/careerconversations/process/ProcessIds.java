@@ -7,6 +7,10 @@ public final class ProcessIds {
     public static final String REVIEW_CADENCE = "ReviewCadence";
     /** Delivers one notification after the step that caused it has committed (bpmn/send-notification.bpmn). */
     public static final String SEND_NOTIFICATION = "SendNotification";
+    public static final String TASK_REMINDERS = "TaskReminders";
+    public static final String REMINDER_TIMINGS = "ReminderTimings";
+    /** The job that waits for a task's reminder time (reminder/ReminderDue), before any TaskReminders instance. */
+    public static final String REMINDER_DUE_JOB = "career-reminder-due";
 
     public static final String START_CONVERSATION_REQUESTED = "StartEvent_ConversationRequested";
     public static final String TASK_OPEN_RECORD = "Task_OpenRecord";

@@ -1,31 +1,37 @@
 package org.careerconversations.reminder;
 
-import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.careerconversations.process.ProcessIds;
 import org.careerconversations.process.ProcessPrivileges;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts every user task with an assignee and a due date under the watch of a {@code TaskReminders} instance
- * (business key = the task id), and ends that watch when the task is completed or removed. Listens to the
+ * Puts every user task with an assignee and a due date under watch: a timer until its reminder time
+ * ({@link ReminderDue}), then a {@code TaskReminders} instance (business key = the task id) if the task is still
+ * open; ends that watch when the task is completed or removed. Listens to the
  * task events the Camunda starter publishes as Spring events, inside the engine's transaction.
  */
 @Component
 class TaskWatch {
 
-    static final String PROCESS = "TaskReminders";
+    static final String PROCESS = ProcessIds.TASK_REMINDERS;
     static final String MESSAGE_WATCHED_TASK_ENDED = "WatchedTaskEnded";
     static final String TASK_DEFINITION_KEY = "taskDefinitionKey";
     static final String ASSIGNEE = "assignee";
     static final String DUE_DATE = "dueDate";
+    static final String ESCALATE_TO_MANAGER_AT = "escalateToManagerAt";
+    static final String ESCALATE_TO_HR_AT = "escalateToHrAt";
 
     private final RuntimeService runtime;
+    private final DecisionService decisions;
 
-    TaskWatch(RuntimeService runtime) {
+    TaskWatch(RuntimeService runtime, DecisionService decisions) {
         this.runtime = runtime;
+        this.decisions = decisions;
     }
 
     @EventListener(condition = "#task.eventName == 'create'")
@@ -33,15 +39,9 @@ class TaskWatch {
         if (task.getDueDate() == null || task.getAssignee() == null || isOwnEscalation(task)) {
             return;
         }
-        // only what the timings need: the rest (name, conversation) is read from the task when a reminder or an
-        // escalation is due, which most tasks never reach; every variable costs rows in runtime and history
-        Map<String, Object> variables = Variables.createVariables()
-            .putValue(TASK_DEFINITION_KEY, task.getTaskDefinitionKey())
-            .putValue(ASSIGNEE, task.getAssignee())
-            .putValue(DUE_DATE, task.getDueDate());
-        // the person whose step created this task may not start processes; the watch is the process's doing
-        ProcessPrivileges.withoutAuthorizationCheck(() ->
-            runtime.startProcessInstanceByKey(PROCESS, task.getId(), variables));
+        // one timer until the reminder time; the watch instance starts only if the task is still open then
+        ReminderTimes times = ReminderTimes.decide(decisions, task.getTaskDefinitionKey(), task.getDueDate().toInstant());
+        ReminderDue.schedule(Context.getCommandContext(), task.getId(), times);
     }
 
     @EventListener(condition = "#task.eventName == 'complete' || #task.eventName == 'delete'")

@@ -270,6 +270,8 @@ final class BenchRun {
         Map<String, Long> byKey = new HashMap<>();
         jdbc.query("select PROC_DEF_KEY_, count(*) from ACT_HI_PROCINST group by PROC_DEF_KEY_",
             rs -> { byKey.put(rs.getString(1), rs.getLong(2)); });
+        // SendNotification keeps no history (process/HelpersWithoutHistory): one instance per mail row
+        byKey.put(ProcessIds.SEND_NOTIFICATION, jdbc.queryForObject("select count(*) from notification", Long.class));
         return new Snapshot(history, rt, bytearray, app, written, historyBytes, allBytes, fileBytes, byKey);
     }
 

@@ -283,14 +283,14 @@ class NotificationMailTest extends AppTest {
         Notification row = notifications.findAll().get(0);
         assertThat(row.getState()).isEqualTo(Notification.State.SENT);
         assertThat(row.getSentAt()).isNotNull();
-        // history level full-except-mail-delivery: the instance that sent it leaves nothing in history ...
+        // history level full-except-helpers: the instance that sent it leaves nothing in history ...
         assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(SEND_NOTIFICATION).count())
             .isZero();
         assertThat(historyService.createHistoricJobLogQuery().processDefinitionKey(SEND_NOTIFICATION).count()).isZero();
         assertThat(historyService.createHistoricVariableInstanceQuery().variableName(Notifications.NOTIFICATION_ID)
             .count()).isZero();
         // ... while the conversation keeps everything "full" keeps
-        assertThat(engine.getProcessEngineConfiguration().getHistory()).isEqualTo(MailDeliveryWithoutHistory.NAME);
+        assertThat(engine.getProcessEngineConfiguration().getHistory()).isEqualTo(org.careerconversations.process.HelpersWithoutHistory.NAME);
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).count()).isOne();
         assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi.getId()).count()).isPositive();
         assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).count()).isOne();

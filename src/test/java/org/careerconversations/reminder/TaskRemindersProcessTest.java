@@ -73,22 +73,46 @@ class TaskRemindersProcessTest extends AppTest {
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("TaskReminders")
             .processInstanceBusinessKey(schedule.getId()).count()).isZero();
         assertThat(escalations()).isEmpty();
-        // the next tasks (both preparations) are watched in turn
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("TaskReminders").count())
-            .isEqualTo(2);
+        // the next tasks (both preparations) are watched in turn: a reminder timer each
+        for (Task preparation : taskService.createTaskQuery().processInstanceBusinessKey("eva-1").list()) {
+            assertThat(reminderTimers(preparation)).as(preparation.getName()).isOne();
+        }
     }
 
     @Test
-    void aWatchWaitsWithOneTimerAndKeepsOnlyItsTimings() {
+    void untilItsReminderTimeATaskCostsOneTimerAndATaskDoneInTimeNothingMore() {
         Task schedule = scheduleTaskForEva();
+
+        // most tasks are done before their reminder time: until then no watch instance, one timer of the app
+        assertThat(watches(schedule)).isZero();
+        assertThat(reminderTimers(schedule)).isOne();
+        String timer = jdbc.queryForObject("select ID_ from ACT_RU_JOB where HANDLER_TYPE_ = 'career-reminder-due' "
+            + "and HANDLER_CFG_ like ?", String.class, schedule.getId() + ";%");
+
+        taskService.complete(schedule.getId(), forJavaApi(schedule(ClockUtil.getCurrentTime().toInstant()
+            .plus(10, ChronoUnit.DAYS))));
+        fireDueTimers(schedule.getDueDate().toInstant().minus(1, ChronoUnit.DAYS).plusSeconds(60));
+
+        assertThat(events.stream(TaskReminderDue.class)).isEmpty();
+        assertThat(watches(schedule)).isZero();
+        assertThat(reminderTimers(schedule)).isZero();
+        // a job of no process instance would get no removal time: its log is not kept (HelpersWithoutHistory)
+        assertThat(jdbc.queryForObject("select count(*) from ACT_HI_JOB_LOG where JOB_ID_ = ?", Long.class, timer))
+            .isZero();
+    }
+
+    @Test
+    void theWatchStartsAtTheReminderTimeWithOnlyItsTimings() {
+        Task schedule = scheduleTaskForEva();
+        fireDueTimers(schedule.getDueDate().toInstant().minus(1, ChronoUnit.DAYS).plusSeconds(60));
+
         ProcessInstance watch = runtimeService.createProcessInstanceQuery().processDefinitionKey("TaskReminders")
             .processInstanceBusinessKey(schedule.getId()).singleResult();
-
-        // one timer at a time (reminder, then manager, then HR), not all three at once: a task done on time
-        // costs one job; the task's name and conversation are read from the task only when they are needed
+        // the next timer (the manager's turn) waits; the task's name and conversation are read when needed
         assertThat(managementService.createJobQuery().processInstanceId(watch.getId()).count()).isOne();
         assertThat(runtimeService.getVariables(watch.getId()).keySet()).containsExactlyInAnyOrder(
-            "taskDefinitionKey", "assignee", "dueDate", "remindAt", "escalateToManagerAt", "escalateToHrAt");
+            "taskDefinitionKey", "assignee", "dueDate", "escalateToManagerAt", "escalateToHrAt");
+        assertThat(reminderTimers(schedule)).isZero();
     }
 
     @Test
@@ -107,6 +131,17 @@ class TaskRemindersProcessTest extends AppTest {
     private Task scheduleTaskForEva() {
         ProcessInstance pi = runtimeService.startProcessInstanceByKey("CareerConversation", forJavaApi(start("eva")));
         return taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    }
+
+    private long watches(Task task) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey("TaskReminders")
+            .processInstanceBusinessKey(task.getId()).count();
+    }
+
+    /** The app's reminder timers of a task (reminder/ReminderDue); the job query cannot filter by handler. */
+    private long reminderTimers(Task task) {
+        return jdbc.queryForObject("select count(*) from ACT_RU_JOB where HANDLER_TYPE_ = 'career-reminder-due' "
+            + "and HANDLER_CFG_ like ?", Long.class, task.getId() + ";%");
     }
 
     private List<Task> escalations() {
