@@ -2,6 +2,9 @@ package org.careerconversations.benchmark;
 
 import static org.careerconversations.process.ProcessVariables.*;
 
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -343,13 +346,57 @@ final class BenchRun {
         HttpClient http = HttpClient.newHttpClient();
         figures.add("count", "inbox.employee.tasks." + db, tasks.createTaskQuery().taskAssignee(employee).count(), "");
         figures.add("count", "inbox.manager.tasks." + db, tasks.createTaskQuery().taskAssignee(manager).count(), "");
-        measureInbox(http, port, employee, myTasks, "employee");
-        measureInbox(http, port, manager, myTeam, "manager");
-        // where an inbox call's time goes: the same user and filter without HAL (no embedded users, definitions,
-        // variables), and a bare authenticated count (HTTP, Basic authentication, one indexed query)
+        // where an inbox call's time goes: the list from /engine-rest with HTTP Basic (a password check per call),
+        // the same without HAL (no embedded users, definitions, variables), and a bare authenticated count
+        measureInbox(http, port, employee, myTasks, "employee.basic");
+        measureInbox(http, port, manager, myTeam, "manager.basic");
         measure(http, filterList(port, employee, myTasks, "application/json"), "employee.json");
         measure(http, HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/task/count?assignee="
             + employee)).header("Authorization", basic(employee)).GET().build(), "employee.count");
+        // as Tasklist asks: logged in to the webapp (session cookie and CSRF token), through its engine API
+        measure(tasklistSession(port, employee), tasklistList(port, myTasks), "employee");
+        measure(tasklistSession(port, manager), tasklistList(port, myTeam), "manager");
+    }
+
+    private String csrfToken;
+
+    /** Logs in to Tasklist as a browser does: the CSRF token, the form login, then the new session's token. */
+    private HttpClient tasklistSession(int port, String user) throws Exception {
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String base = "http://localhost:" + port;
+        http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/")).GET().build(),
+            HttpResponse.BodyHandlers.discarding());
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base
+                + "/camunda/api/admin/auth/user/default/login/tasklist"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-XSRF-TOKEN", token(cookies))
+            .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=bench")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (login.statusCode() != 200) {
+            throw new IllegalStateException(user + " could not log in to Tasklist: " + login.statusCode());
+        }
+        http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default")).GET().build(),
+            HttpResponse.BodyHandlers.discarding());
+        csrfToken = token(cookies);
+        return http;
+    }
+
+    private static String token(CookieManager cookies) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+            .map(HttpCookie::getValue).reduce((first, second) -> second).orElseThrow();
+    }
+
+    /** Tasklist's list call through the webapp's engine API, first page of 15, HAL. */
+    private HttpRequest tasklistList(int port, String filterId) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/api/engine/engine/default/"
+                + "filter/" + filterId + "/list?firstResult=0&maxResults=15"))
+            .header("X-XSRF-TOKEN", csrfToken)
+            .header("Accept", "application/hal+json")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"processVariables\":[],\"taskVariables\":[],"
+                + "\"caseInstanceVariables\":[],\"orQueries\":[]}"))
+            .build();
     }
 
     private static String basic(String user) {
