@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -86,14 +87,22 @@ class CockpitDashboardBrowserTest extends AppTest {
             wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//*[contains(@class,'task-filters')]//*[normalize-space(text())='" + filter + "']")));
         }
+        // the list shows the most urgent task first, not the newest (scripts/due-date-first.js)
+        wait.until(ExpectedConditions.urlContains("dueDate"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[normalize-space(text())='Due date']")));
         screenshot("tasklist-01-eva-filters");
         assertThat(driver.findElement(By.cssSelector(".navbar-brand, .brand")).getText())
             .contains("Career Conversations");
         assertThat(driver.getTitle()).contains("Career Conversations");
         assertThat(driver.findElement(By.cssSelector(".task-filters")).getText())
             .doesNotContain("My team's conversations").doesNotContain("Escalations");
-        assertThat(driver.findElements(By.cssSelector(".ce-eol-banner")).stream().filter(WebElement::isDisplayed))
-            .as("the end-of-life banner is hidden").isEmpty();
+        // Camunda's end-of-life banner keeps its place but says ours (styles/user-styles.css)
+        WebElement banner = driver.findElement(By.cssSelector(".ce-eol-banner"));
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        assertThat(js.executeScript("return getComputedStyle(arguments[0]).fontSize;", banner))
+            .as("Camunda's own text is not shown").isEqualTo("0px");
+        assertThat(String.valueOf(js.executeScript("return getComputedStyle(arguments[0], '::before').content;",
+            banner))).contains("Career Conversations: prepare, talk, agree on next steps, follow up.");
     }
 
     private void logIn(String app, String user) {

@@ -4,6 +4,8 @@ export default {
     vendor: 'Career Conversations',
     name: 'Tasklist'
   },
+  // the list shows the most urgent task first (scripts/due-date-first.js)
+  customScripts: ['scripts/due-date-first'],
   // Tasklist's keyboard shortcuts: replacing config.js replaces them, so they are listed again here
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
