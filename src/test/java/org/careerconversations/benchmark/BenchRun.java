@@ -3,6 +3,8 @@ package org.careerconversations.benchmark;
 import static org.careerconversations.process.ProcessVariables.*;
 
 import java.net.CookieManager;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -261,9 +263,7 @@ final class BenchRun {
         }
         long written = -1;
         if (pg) {
-            Thread.sleep(1500);   // the statistics collector reports with a delay
-            written = jdbc.queryForObject("select coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) from "
-                + "pg_stat_user_tables where relname not like 'flyway%' and relname not like 'bench_%'", Long.class);
+            written = settledRowWrites();
         }
         long fileBytes = -1;
         if (h2Dir != null) {
@@ -276,6 +276,29 @@ final class BenchRun {
         // SendNotification keeps no history (process/HelpersWithoutHistory): one instance per mail row
         byKey.put(ProcessIds.SEND_NOTIFICATION, jdbc.queryForObject("select count(*) from notification", Long.class));
         return new Snapshot(history, rt, bytearray, app, written, historyBytes, allBytes, fileBytes, byKey);
+    }
+
+    /**
+     * Row writes of the app's and engine's tables as PostgreSQL's statistics report them. A connection reports its
+     * counts about half a second after it goes idle, so: write a marker row now, then poll until the marker shows
+     * and two readings in a row agree (every pooled connection has reported by then).
+     */
+    private long settledRowWrites() {
+        jdbc.execute("create table if not exists bench_stats_marker (id bigserial primary key)");
+        jdbc.update("insert into bench_stats_marker default values");
+        long markers = jdbc.queryForObject("select count(*) from bench_stats_marker", Long.class);
+        AtomicLong previous = new AtomicLong(-1);
+        return Awaitility.await("PostgreSQL's statistics to settle").atMost(Duration.ofSeconds(30))
+            .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(600))
+            .until(() -> {
+                jdbc.execute("select pg_stat_clear_snapshot()");
+                long markerSeen = jdbc.queryForObject("select coalesce(sum(n_tup_ins), 0) from pg_stat_user_tables "
+                    + "where relname = 'bench_stats_marker'", Long.class);
+                long writes = jdbc.queryForObject("select coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) from "
+                    + "pg_stat_user_tables where relname not like 'flyway%' and relname not like 'bench_%'", Long.class);
+                long before = previous.getAndSet(writes);
+                return markerSeen >= markers && writes == before ? writes : null;
+            }, java.util.Objects::nonNull);
     }
 
     // --- 1. round launch ------------------------------------------------------------------------------------------
