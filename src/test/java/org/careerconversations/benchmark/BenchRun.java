@@ -2,11 +2,8 @@ package org.careerconversations.benchmark;
 
 import static org.careerconversations.process.ProcessVariables.*;
 
-import java.net.CookieManager;
 import java.time.Duration;
 import org.awaitility.Awaitility;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,6 +40,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.careerconversations.conversation.Submissions;
 import org.careerconversations.organisation.OrganisationImport;
 import org.careerconversations.process.ProcessIds;
+import org.careerconversations.security.WebappSession;
 import org.careerconversations.round.RoundService;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -377,41 +375,21 @@ final class BenchRun {
         measure(http, HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/task/count?assignee="
             + employee)).header("Authorization", basic(employee)).GET().build(), "employee.count");
         // as Tasklist asks: logged in to the webapp (session cookie and CSRF token), through its engine API
-        measure(tasklistSession(port, employee), tasklistList(port, myTasks), "employee");
-        measure(tasklistSession(port, manager), tasklistList(port, myTeam), "manager");
+        measureTasklist(port, employee, myTasks, "employee");
+        measureTasklist(port, manager, myTeam, "manager");
     }
 
-    private String csrfToken;
-
-    /** Logs in to Tasklist as a browser does: the CSRF token, the form login, then the new session's token. */
-    private HttpClient tasklistSession(int port, String user) throws Exception {
-        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
-        String base = "http://localhost:" + port;
-        http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/")).GET().build(),
-            HttpResponse.BodyHandlers.discarding());
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base
-                + "/camunda/api/admin/auth/user/default/login/tasklist"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("X-XSRF-TOKEN", token(cookies))
-            .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=bench")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (login.statusCode() != 200) {
-            throw new IllegalStateException(user + " could not log in to Tasklist: " + login.statusCode());
+    /** Logged in to Tasklist as a browser is (security/WebappSession), the list as Tasklist asks for it. */
+    private void measureTasklist(int port, String user, String filterId, String who) throws Exception {
+        WebappSession session = WebappSession.login("http://localhost:" + port, "tasklist", user, "bench");
+        if (session.loginStatus() != 200) {
+            throw new IllegalStateException(user + " could not log in to Tasklist: " + session.loginStatus());
         }
-        http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default")).GET().build(),
-            HttpResponse.BodyHandlers.discarding());
-        csrfToken = token(cookies);
-        return http;
-    }
-
-    private static String token(CookieManager cookies) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-            .map(HttpCookie::getValue).reduce((first, second) -> second).orElseThrow();
+        measure(session.client(), tasklistList(port, filterId, session.csrfToken()), who);
     }
 
     /** Tasklist's list call through the webapp's engine API, first page of 15, HAL. */
-    private HttpRequest tasklistList(int port, String filterId) {
+    private static HttpRequest tasklistList(int port, String filterId, String csrfToken) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/api/engine/engine/default/"
                 + "filter/" + filterId + "/list?firstResult=0&maxResults=15"))
             .header("X-XSRF-TOKEN", csrfToken)

@@ -18,7 +18,7 @@ import org.careerconversations.EngineRest.Answer;
  * A browser's session with the webapps: logs in the way Tasklist, Cockpit and Admin do (CSRF token first,
  * then the form login, then the new session's token) and calls their REST APIs with the session cookie.
  */
-class WebappSession {
+public class WebappSession {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,7 +40,7 @@ class WebappSession {
     }
 
     /** Logs in to one webapp; answers the login's HTTP status with the session (200 when it worked). */
-    static WebappSession login(String baseUrl, String app, String user, String password) {
+    public static WebappSession login(String baseUrl, String app, String user, String password) {
         WebappSession session = new WebappSession(baseUrl);
         session.refreshToken("/camunda/app/" + app + "/");
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
@@ -56,6 +56,21 @@ class WebappSession {
     }
 
     int loginStatus;
+
+    /** The HTTP client that carries this session's cookie (for callers that time their own requests). */
+    public HttpClient client() {
+        return http;
+    }
+
+    /** The session's CSRF token, which the webapps' APIs want on every call that changes or posts. */
+    public String csrfToken() {
+        return csrfToken;
+    }
+
+    /** The login's HTTP status: 200 when it worked. */
+    public int loginStatus() {
+        return loginStatus;
+    }
 
     Answer send(String method, String path, Object body) {
         try {
