@@ -5,8 +5,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.careerconversations.privacy.PersonalDataStore;
+import org.careerconversations.process.ProcessIds;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,16 +55,17 @@ class ReminderRecords implements PersonalDataStore {
             if (taskIds.length == 0) {
                 continue;
             }
-            for (String taskId : taskIds) {
-                for (ProcessInstance watch : runtime.createProcessInstanceQuery()
-                    .processInstanceBusinessKey(taskId, TaskWatch.PROCESS).list()) {
+            // one query for the conversation's watches; those still running end first, then their history goes
+            List<HistoricProcessInstance> watches = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ProcessIds.TASK_REMINDERS).processInstanceBusinessKeyIn(taskIds).list();
+            for (HistoricProcessInstance watch : watches) {
+                if (watch.getEndTime() == null) {
                     runtime.deleteProcessInstance(watch.getId(), "erased", true, true);
                 }
             }
-            List<String> watches = history.createHistoricProcessInstanceQuery().processDefinitionKey(TaskWatch.PROCESS)
-                .processInstanceBusinessKeyIn(taskIds).list().stream().map(HistoricProcessInstance::getId).toList();
             if (!watches.isEmpty()) {
-                history.deleteHistoricProcessInstancesIfExists(watches);
+                history.deleteHistoricProcessInstancesIfExists(
+                    watches.stream().map(HistoricProcessInstance::getId).toList());
             }
             deleted += watches.size();
         }

@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskWatch {
 
-    static final String PROCESS = ProcessIds.TASK_REMINDERS;
     static final String MESSAGE_WATCHED_TASK_ENDED = "WatchedTaskEnded";
     static final String TASK_DEFINITION_KEY = "taskDefinitionKey";
     static final String ASSIGNEE = "assignee";
@@ -58,7 +57,7 @@ class TaskWatch {
     /** Escalation tasks are themselves watched by nobody: that would escalate the escalation. */
     private static boolean isOwnEscalation(DelegateTask task) {
         String definition = task.getProcessDefinitionId();
-        return definition != null && definition.startsWith(PROCESS + ":");
+        return definition != null && definition.startsWith(ProcessIds.TASK_REMINDERS + ":");
     }
 
 }
