@@ -46,6 +46,7 @@ public class Conversation {
     private String meetingPlace;
     private int rescheduleCount;
     private String outcomeNote;
+    private Instant heldAt;
 
     private Boolean employeePrepared;
     private String ambitionsShortTerm;
@@ -156,8 +157,9 @@ public class Conversation {
         this.managerPrepared = false;
     }
 
-    void held() {
+    void held(Instant at) {
         requireOpen();
+        this.heldAt = at;
         this.status = ConversationStatus.DOCUMENTING;
     }
 
@@ -342,6 +344,15 @@ public class Conversation {
         return meetingPlace;
     }
 
+    /** When the conversation actually took place (null until it is held). */
+    public Instant getHeldAt() {
+        return heldAt;
+    }
+
+    public Instant getOpenedAt() {
+        return openedAt;
+    }
+
     public int getRescheduleCount() {
         return rescheduleCount;
     }
@@ -376,6 +387,14 @@ public class Conversation {
 
     public String getStrengthsObserved() {
         return strengthsObserved;
+    }
+
+    public String getAreasToGrow() {
+        return areasToGrow;
+    }
+
+    public Instant getDocumentedAt() {
+        return documentedAt;
     }
 
     public String getFeedbackSummary() {

@@ -15,6 +15,15 @@ public final class ConversationEvents {
                                         Instant meetingAt, String place, int sequence) {
     }
 
+    /**
+     * The conversation took place at another time than planned: the invitation is updated to {@code heldAt};
+     * {@code sequence} is higher than the last invitation's.
+     */
+    public record ConversationHeldAtAnotherTime(long conversationId, String businessKey, String employeeId,
+                                                String managerId, Instant plannedAt, Instant heldAt, String place,
+                                                int sequence) {
+    }
+
     /** The cycle ended without an agreement. */
     public record ConversationCancelled(long conversationId, String businessKey, String employeeId, String managerId,
                                         Instant meetingAt, String reason, int sequence) {
@@ -24,6 +33,10 @@ public final class ConversationEvents {
     public record ConversationAgreed(long conversationId, String businessKey, String employeeId, String managerId,
                                      String hrPartnerId, boolean hrJoins, String cadenceReason,
                                      LocalDate nextConversationDue) {
+    }
+
+    /** Employee and manager agreed to a revised plan, which is now version {@code version}. */
+    public record PlanRevisionAgreed(long conversationId, String businessKey, int version) {
     }
 
     private ConversationEvents() {

@@ -4,9 +4,13 @@ import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -39,6 +43,8 @@ public class ConversationService {
     private final ApplicationEventPublisher events;
     private final ZoneId zone;
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+
     ConversationService(ConversationRepository conversations, EmployeeRepository employees,
                         IdentityService identityService, ConversationAccess access,
                         ApplicationEventPublisher events, @Value("${careers.time-zone:Europe/Amsterdam}") ZoneId zone) {
@@ -57,31 +63,32 @@ public class ConversationService {
 
     /**
      * Opens the next cycle's conversation for an employee, after checking that the employee exists, is
-     * active, has a manager and no open conversation, and that whoever starts it may (their manager or HR;
-     * a start without a user, such as the scheduler's, may).
+     * active, has a manager and no open conversation, and that whoever starts it may ({@link #mayStart}; a
+     * start without a user, such as the scheduler's, may).
      *
-     * @throws ConversationStartRejected with a message naming {@code employeeId} and the broken rule
+     * @throws ConversationStartRejected with a message that names the employee and the broken rule
      */
     public Opened open(String employeeId, String processInstanceId) {
         if (employeeId == null || employeeId.isBlank()) {
             throw new ConversationStartRejected(Status.BAD_REQUEST,
-                "employeeId is required: say whose career conversation to start");
+                "Choose the employee whose career conversation you want to start.");
         }
         String id = employeeId.trim();
         Employee employee = employees.findById(id).orElseThrow(() -> new ConversationStartRejected(
-            Status.BAD_REQUEST, "employeeId '" + shorten(id) + "' is not an employee of the organisation"));
+            Status.BAD_REQUEST, "There is nobody with the user ID \u201c" + shorten(id) + "\u201d in the organisation."));
         if (!employee.isActive()) {
-            throw new ConversationStartRejected(Status.BAD_REQUEST, "employeeId '" + id
-                + "' belongs to an inactive employee (" + employee.getName() + " has left); no conversation starts");
+            throw new ConversationStartRejected(Status.BAD_REQUEST, employee.getName()
+                + " has left the organisation, so no career conversation starts.");
         }
         Employee manager = employee.getManagerId().flatMap(employees::findById)
-            .orElseThrow(() -> new ConversationStartRejected(Status.BAD_REQUEST, "employeeId '" + id + "': "
-                + employee.getName() + " has no manager to hold a career conversation with"));
+            .orElseThrow(() -> new ConversationStartRejected(Status.BAD_REQUEST, employee.getName()
+                + " has no manager to hold a career conversation with."));
         checkStarterMayStart(employee, manager);
         List<Conversation> open = conversations.findOpenOf(id);
         if (!open.isEmpty()) {
-            throw new ConversationStartRejected(Status.CONFLICT, "employeeId '" + id + "' already has an open "
-                + "career conversation (" + open.get(0).getBusinessKey() + "); finish or cancel it first");
+            throw new ConversationStartRejected(Status.CONFLICT, employee.getName() + " already has a career "
+                + "conversation in progress (started on " + DAY.format(open.get(0).getOpenedAt().atZone(zone))
+                + "). It has to be finished or cancelled before the next one can start.");
         }
         Optional<Employee> hrPartner = employee.getHrPartnerId().flatMap(employees::findById);
         int cycle = conversations.lastCycleOf(id) + 1;
@@ -93,32 +100,34 @@ public class ConversationService {
         return new Opened(conversation, employee, manager, hrPartner, previousPlanSummary(id));
     }
 
+    /**
+     * Who may start an employee's conversation: their manager, their HR partner, or an administrator. The
+     * start form offers exactly these people ({@link StartableEmployees}).
+     */
+    static boolean mayStart(String userId, List<String> groups, Employee employee) {
+        return groups.contains(Groups.ADMINS) || employee.getManagerId().filter(userId::equals).isPresent()
+            || employee.getHrPartnerId().filter(userId::equals).isPresent();
+    }
+
     private void checkStarterMayStart(Employee employee, Employee manager) {
         Authentication starter = identityService.getCurrentAuthentication();
         if (starter == null || starter.getUserId() == null) {
             return;
         }
         List<String> groups = starter.getGroupIds() == null ? List.of() : starter.getGroupIds();
-        boolean hr = groups.contains(Groups.HR) || groups.contains(Groups.ADMINS);
-        if (!hr && !starter.getUserId().equals(manager.getId())) {
-            throw new ConversationStartRejected(Status.FORBIDDEN, "employeeId '" + employee.getId()
-                + "': only " + employee.getName() + "'s manager (" + manager.getName()
-                + ") or HR may start this career conversation");
+        if (!mayStart(starter.getUserId(), groups, employee)) {
+            String hrPartner = employee.getHrPartnerId().flatMap(employees::findById).map(Employee::getName)
+                .map(name -> ", " + name + " as HR partner,").orElse("");
+            throw new ConversationStartRejected(Status.FORBIDDEN, "Only the manager of " + employee.getName()
+                + " (" + manager.getName() + ")" + hrPartner + " or an administrator may start this career "
+                + "conversation.");
         }
     }
 
     private String previousPlanSummary(String employeeId) {
         return conversations.findFirstByEmployeeIdAndStatusOrderByCycleDesc(employeeId, ConversationStatus.AGREED)
-            .map(previous -> {
-                String goals = previous.getGoals().stream().map(g -> "• Goal: " + g.getGoal()
-                        + (g.getMeasure() == null ? "" : " (measured by: " + g.getMeasure() + ")"))
-                    .collect(Collectors.joining("\n"));
-                String actions = previous.getDevelopmentActions().stream()
-                    .map(a -> "• " + a.getKind() + ": " + a.getAction() + " — " + a.getStatus())
-                    .collect(Collectors.joining("\n"));
-                return "Agreed in conversation " + previous.getBusinessKey() + ":\n" + goals
-                    + (actions.isEmpty() ? "" : "\n" + actions);
-            })
+            .map(previous -> "Agreed on " + DAY.format(previous.getSignedOffAt().atZone(zone)) + ":\n"
+                + ReadablePlan.text(ReadablePlan.of(previous)))
             .orElse("This is the first career conversation in this app: there is no earlier plan to look back on.");
     }
 
@@ -146,8 +155,23 @@ public class ConversationService {
         }
     }
 
-    void held(long conversationId) {
-        get(conversationId).held();
+    /**
+     * Records that the conversation took place at {@code at}; when that is not the planned time (to the
+     * minute), the calendars are to follow the actual time.
+     */
+    void held(long conversationId, Instant at) {
+        Conversation c = get(conversationId);
+        c.held(at);
+        Instant planned = c.getScheduledAt();
+        if (planned != null && !planned.truncatedTo(ChronoUnit.MINUTES).equals(at.truncatedTo(ChronoUnit.MINUTES))) {
+            events.publishEvent(new ConversationEvents.ConversationHeldAtAnotherTime(c.getId(), c.getBusinessKey(),
+                c.getEmployeeId(), c.getManagerId(), planned, at, c.getMeetingPlace(), c.getRescheduleCount() + 1));
+        }
+    }
+
+    /** When the conversation was opened: nothing about it can have happened before. */
+    Instant openedAt(long conversationId) {
+        return get(conversationId).getOpenedAt();
     }
 
     /** Records a rescheduled meeting and answers how often this cycle's meeting has been rescheduled. */
@@ -164,8 +188,30 @@ public class ConversationService {
             c.getEmployeeId(), c.getManagerId(), c.getScheduledAt(), reason, c.getRescheduleCount() + 1));
     }
 
-    void document(long conversationId, Documentation documentation) {
-        get(conversationId).document(documentation, now());
+    /**
+     * Records the documented agreement and answers it as people read it ({@link ReadablePlan}); when it was
+     * documented before (the employee asked for changes), with what changed since then under "changes".
+     */
+    Map<String, Object> document(long conversationId, Documentation documentation) {
+        Conversation c = get(conversationId);
+        List<String> changes = new ArrayList<>();
+        if (c.getDocumentedAt() != null) {
+            changes.addAll(ReadablePlan.changes(ReadablePlan.inputs(c.currentGoals()),
+                ReadablePlan.actionInputs(c.currentActions()), documentation.goals(), documentation.actions()));
+            ReadablePlan.compareText(changes, "The summary of the feedback", c.getFeedbackSummary(),
+                documentation.feedbackSummary());
+            ReadablePlan.compareText(changes, "The career aspirations", c.getCareerAspirations(),
+                documentation.careerAspirations());
+            ReadablePlan.compareChoice(changes, "performanceSignal", c.getPerformanceSignal(),
+                documentation.performanceSignal());
+            ReadablePlan.compareChoice(changes, "retentionRisk", c.getRetentionRisk(), documentation.retentionRisk());
+        }
+        c.document(documentation, now());
+        Map<String, Object> plan = ReadablePlan.of(c);
+        if (c.getRejectionCount() > 0) {
+            plan.put("changes", changes.isEmpty() ? List.of("Nothing was changed.") : changes);
+        }
+        return plan;
     }
 
     /** Records the employee's request for changes and answers how many requests this cycle has seen. */

@@ -1,15 +1,20 @@
 package org.careerconversations.conversation;
 
+import static org.careerconversations.process.ProcessVariables.MEETING_HELD_AT;
 import static org.careerconversations.process.ProcessVariables.MEETING_OUTCOME;
 import static org.careerconversations.process.ProcessVariables.OUTCOME_NOTE;
 import static org.careerconversations.process.ProcessVariables.RESCHEDULE_COUNT;
 
+import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** Task_HoldConversation (end): held, rescheduled (with a reason) or cancelled (with a reason). */
+/**
+ * Task_HoldConversation (end): held (with the time it actually took place, which cannot be in the future),
+ * rescheduled (with a reason) or cancelled (with a reason).
+ */
 @Component("holdConversation")
 class HoldConversation implements ExecutionListener {
 
@@ -28,16 +33,20 @@ class HoldConversation implements ExecutionListener {
         if (!StepVariables.taskWasCompleted(execution)) {
             return;
         }
+        long id = StepVariables.conversationId(execution);
         SubmittedForm form = new SubmittedForm(execution);
         String outcome = form.requiredChoice(MEETING_OUTCOME, List.of(HELD, RESCHEDULED, CANCELLED));
         String note = form.optionalText(OUTCOME_NOTE, SubmittedForm.LONG_TEXT);
+        Instant heldAt = HELD.equals(outcome)
+            ? form.requiredPastInstant(MEETING_HELD_AT, conversations.openedAt(id), conversations.now(),
+                conversations.zone())
+            : null;
         if (note == null && (RESCHEDULED.equals(outcome) || CANCELLED.equals(outcome))) {
-            form.reject(OUTCOME_NOTE, "is required when the meeting is " + outcome + ": say why");
+            form.reject(OUTCOME_NOTE, "is required when the conversation moves or does not take place: say why");
         }
         form.throwIfInvalid();
-        long id = StepVariables.conversationId(execution);
         if (HELD.equals(outcome)) {
-            conversations.held(id);
+            conversations.held(id, heldAt);
         } else if (RESCHEDULED.equals(outcome)) {
             execution.setVariable(RESCHEDULE_COUNT, conversations.rescheduled(id, note));
         }

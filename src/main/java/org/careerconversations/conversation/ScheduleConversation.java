@@ -1,16 +1,21 @@
 package org.careerconversations.conversation;
 
 import static org.careerconversations.process.ProcessVariables.MEETING_AT;
+import static org.careerconversations.process.ProcessVariables.MEETING_HELD_AT;
 import static org.careerconversations.process.ProcessVariables.MEETING_PLACE;
 import static org.careerconversations.process.ProcessVariables.MEETING_STARTS_AT;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** Task_ScheduleConversation (end): a meeting time that is not in the past, and a place. */
+/**
+ * Task_ScheduleConversation (end): a meeting time that is not in the past, and a place. The hold form's "when
+ * did it take place" starts from the planned time, written as the form's date-time field writes it.
+ */
 @Component("scheduleConversation")
 class ScheduleConversation implements ExecutionListener {
 
@@ -31,5 +36,7 @@ class ScheduleConversation implements ExecutionListener {
         form.throwIfInvalid();
         conversations.schedule(StepVariables.conversationId(execution), meetingAt, place);
         execution.setVariable(MEETING_STARTS_AT, Date.from(meetingAt));
+        execution.setVariable(MEETING_HELD_AT, meetingAt.atZone(conversations.zone()).toOffsetDateTime()
+            .truncatedTo(ChronoUnit.MINUTES).toString());
     }
 }

@@ -9,10 +9,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -21,10 +23,10 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
  * Reads the values a form (or a REST call) submitted for a step and checks them against the same rules the
- * form states. Values arrive as Tasklist sends them (PITFALLS 9c): text as String, numbers as Integer or
- * Long, date-times as ISO strings, lists as Json. Every broken rule is collected; {@link #throwIfInvalid()}
- * rejects the submission with one message that names each field and its rule, so the task stays open and
- * nothing is stored.
+ * form states. Values arrive as Tasklist sends them: text as String, numbers as Integer or Long, date-times as
+ * ISO strings, lists as Json. Every broken rule is collected; {@link #throwIfInvalid()} rejects the submission
+ * with one message that names each field by its label on the form ({@link FieldLabels}) and says the rule
+ * with what was entered, in people's format, so the task stays open and nothing is stored.
  */
 public final class SubmittedForm {
 
@@ -34,6 +36,8 @@ public final class SubmittedForm {
     static final int MAX_LIST_ROWS = 20;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How a refusal writes a date and time: "29 Nov 2026 09:00", in the organisation's time zone. */
+    private static final DateTimeFormatter ENTERED = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
 
     private final VariableScope variables;
     private final List<String> problems = new ArrayList<>();
@@ -44,11 +48,12 @@ public final class SubmittedForm {
     }
 
     public String requiredText(String field, int maxLength) {
-        String value = optionalText(field, maxLength);
-        if (value == null) {
+        Object raw = variables.getVariable(field);
+        if (raw == null || raw.toString().isBlank()) {
             reject(field, "is required");
+            return null;
         }
-        return value;
+        return text(field, raw, maxLength);
     }
 
     /** The trimmed text, or null when the field is empty. */
@@ -59,12 +64,13 @@ public final class SubmittedForm {
     public String requiredChoice(String field, Collection<String> allowed) {
         Object raw = variables.getVariable(field);
         if (raw == null || raw.toString().isBlank()) {
-            reject(field, "is required (one of " + String.join(", ", allowed) + ")");
+            reject(field, "is required");
             return null;
         }
         String value = raw.toString().trim();
         if (!allowed.contains(value)) {
-            reject(field, "must be one of " + String.join(", ", allowed) + " (was '" + shorten(value) + "')");
+            reject(field, "must be one of: " + String.join(", ", FieldLabels.options(field, allowed))
+                + " (you sent " + quoted(shorten(value)) + ")");
             return null;
         }
         return value;
@@ -74,18 +80,18 @@ public final class SubmittedForm {
         Object raw = variables.getVariable(field);
         String rule = "must be a whole number from " + min + " to " + max;
         if (raw == null || raw.toString().isBlank()) {
-            reject(field, "is required (" + rule.substring(5) + ")");
+            reject(field, "is required (a whole number from " + min + " to " + max + ")");
             return min;
         }
         try {
             long value = raw instanceof Number n ? wholeNumber(n) : Long.parseLong(raw.toString().trim());
             if (value < min || value > max) {
-                reject(field, rule + " (was " + value + ")");
+                reject(field, rule + " (you entered " + value + ")");
                 return min;
             }
             return (int) value;
         } catch (NumberFormatException e) {
-            reject(field, rule + " (was '" + shorten(raw.toString()) + "')");
+            reject(field, rule + " (you entered " + quoted(shorten(raw.toString())) + ")");
             return min;
         }
     }
@@ -102,34 +108,58 @@ public final class SubmittedForm {
         if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(text);
         }
-        reject(field, "must be true or false (was '" + shorten(text) + "')");
+        reject(field, "must be ticked or not (true or false; you sent " + quoted(shorten(text)) + ")");
         return false;
     }
 
-    /** A date and time that must not lie before {@code notBefore}. */
+    /** A date and time that must not lie before {@code notBefore} (now, for a meeting to come). */
     Instant requiredFutureInstant(String field, Instant notBefore, ZoneId zone) {
+        Instant value = requiredInstant(field, zone);
+        if (value != null && value.isBefore(notBefore)) {
+            reject(field, "must not be in the past (you entered " + entered(value, zone) + ")");
+            return null;
+        }
+        return value;
+    }
+
+    /** A date and time that must lie between {@code notBefore} and {@code notAfter} (now, for a past event). */
+    Instant requiredPastInstant(String field, Instant notBefore, Instant notAfter, ZoneId zone) {
+        Instant value = requiredInstant(field, zone);
+        if (value == null) {
+            return null;
+        }
+        if (value.isAfter(notAfter)) {
+            reject(field, "must not be in the future (you entered " + entered(value, zone) + ")");
+            return null;
+        }
+        if (value.isBefore(notBefore)) {
+            reject(field, "must not be before " + entered(notBefore, zone) + ", when this conversation was started"
+                + " (you entered " + entered(value, zone) + ")");
+            return null;
+        }
+        return value;
+    }
+
+    private Instant requiredInstant(String field, ZoneId zone) {
         Object raw = variables.getVariable(field);
         if (raw == null || raw.toString().isBlank()) {
             reject(field, "is required");
             return null;
         }
-        Instant value;
         if (raw instanceof Date date) {
-            value = date.toInstant();
-        } else {
-            value = parseInstant(raw.toString().trim(), zone);
-            if (value == null) {
-                reject(field, "must be a date and time such as 2026-12-01T10:00:00+01:00 (was '"
-                    + shorten(raw.toString()) + "')");
-                return null;
-            }
+            return date.toInstant();
         }
-        if (value.isBefore(notBefore)) {
-            reject(field, "must not be in the past (was " + java.time.format.DateTimeFormatter
-                .ofPattern("d MMM yyyy HH:mm", java.util.Locale.ENGLISH).format(value.atZone(zone)) + " " + zone + ")");
-            return null;
+        Instant value = parseInstant(raw.toString().trim(), zone);
+        if (value == null) {
+            reject(field, "must be a date and time such as 2026-12-01T10:00+01:00 (you sent "
+                + quoted(shorten(raw.toString())) + ")");
         }
         return value;
+    }
+
+    /** "29 Nov 2026 09:00": a date and time as a refusal shows what someone entered. */
+    static String entered(Instant instant, ZoneId zone) {
+        return ENTERED.format(instant.atZone(zone));
     }
 
     /**
@@ -146,58 +176,87 @@ public final class SubmittedForm {
             reject(field, "needs at least " + minRows + (minRows == 1 ? " entry" : " entries"));
         }
         if (filled.size() > MAX_LIST_ROWS) {
-            reject(field, "may have at most " + MAX_LIST_ROWS + " entries (has " + filled.size() + ")");
+            reject(field, "can have at most " + MAX_LIST_ROWS + " entries (you entered " + filled.size() + ")");
             return List.of();
         }
         List<T> result = new ArrayList<>();
         for (int i = 0; i < filled.size(); i++) {
-            result.add(row.apply(new Row(field + "[" + (i + 1) + "]", filled.get(i))));
+            result.add(row.apply(new Row(field, i + 1, filled.get(i))));
         }
         return result;
     }
 
     public void throwIfInvalid() {
         if (!problems.isEmpty()) {
-            throw new FormFieldValidationException(firstField, String.join("; ", problems));
+            throw new FormFieldValidationException(firstField, String.join(" ", problems));
         }
     }
 
-    /** Adds a broken rule for a field, for checks that need more than one field. */
+    /**
+     * Adds a broken rule for a field (its key, or {@code list.field} in a row), for checks that need more
+     * than one field. The rule continues the field's label: "is required when …".
+     */
     public void reject(String field, String rule) {
+        problem(field, FieldLabels.named(field) + " " + rule);
+    }
+
+    private void problem(String field, String sentence) {
         if (firstField == null) {
             firstField = field;
         }
-        problems.add(field + " " + rule);
+        problems.add(sentence + (sentence.endsWith(".") ? "" : "."));
     }
 
-    /** One row of a dynamic list; problems are reported as {@code goals[2].goal}. */
+    /** One row of a dynamic list; problems are reported as "“Agreed goals”, entry 2: “Goal” is required." */
     public final class Row {
-        private final String prefix;
+        private final String list;
+        private final int number;
         private final Map<String, Object> values;
 
-        private Row(String prefix, Map<String, Object> values) {
-            this.prefix = prefix;
+        private Row(String list, int number, Map<String, Object> values) {
+            this.list = list;
+            this.number = number;
             this.values = values;
         }
 
+        /** The row's number in its list, counting from 1. */
+        public int number() {
+            return number;
+        }
+
         public String requiredText(String key, int maxLength) {
-            String value = optionalText(key, maxLength);
-            if (value == null) {
-                reject(prefix + "." + key, "is required");
+            Object raw = values.get(key);
+            if (raw == null || raw.toString().isBlank()) {
+                reject(key, "is required");
+                return null;
             }
-            return value;
+            return optionalText(key, maxLength);
         }
 
         public String optionalText(String key, int maxLength) {
-            return text(prefix + "." + key, values.get(key), maxLength);
+            Object raw = values.get(key);
+            if (raw == null || raw.toString().isBlank()) {
+                return null;
+            }
+            String value = raw.toString().strip();
+            if (value.length() > maxLength) {
+                reject(key, tooLong(maxLength, value.length()));
+                return null;
+            }
+            return value;
         }
 
         public String requiredChoice(String key, Set<String> allowed) {
             Object raw = values.get(key);
             String value = raw == null ? null : raw.toString().trim();
-            if (value == null || !allowed.contains(value)) {
-                reject(prefix + "." + key, "must be one of " + String.join(", ", allowed.stream().sorted().toList())
-                    + (value == null || value.isEmpty() ? "" : " (was '" + shorten(value) + "')"));
+            if (value == null || value.isEmpty()) {
+                reject(key, "is required");
+                return null;
+            }
+            if (!allowed.contains(value)) {
+                reject(key, "must be one of: " + String.join(", ",
+                    FieldLabels.options(list + "." + key, allowed))
+                    + " (you sent " + quoted(shorten(value)) + ")");
                 return null;
             }
             return value;
@@ -212,7 +271,7 @@ public final class SubmittedForm {
             try {
                 return raw instanceof Number n ? n.longValue() : Long.parseLong(raw.toString().trim());
             } catch (NumberFormatException e) {
-                reject(prefix + "." + key, "must be a number (was '" + shorten(raw.toString()) + "')");
+                reject(key, "must be a number (you sent " + quoted(shorten(raw.toString())) + ")");
                 return null;
             }
         }
@@ -227,9 +286,15 @@ public final class SubmittedForm {
                 // a date picker sends yyyy-MM-dd; a date-time value keeps its date part
                 return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
             } catch (DateTimeException e) {
-                reject(prefix + "." + key, "must be a date such as 2027-03-31 (was '" + shorten(text) + "')");
+                reject(key, "must be a date such as 2027-03-31 (you sent " + quoted(shorten(text)) + ")");
                 return null;
             }
+        }
+
+        /** A broken rule of one field of this row; {@code key} is the row's field, or null for the whole row. */
+        public void reject(String key, String rule) {
+            String where = FieldLabels.named(list) + ", entry " + number + ": ";
+            problem(list, where + (key == null ? rule : FieldLabels.named(list + "." + key) + " " + rule));
         }
     }
 
@@ -242,10 +307,19 @@ public final class SubmittedForm {
             return null;
         }
         if (value.length() > maxLength) {
-            reject(field, "must be at most " + maxLength + " characters (has " + value.length() + ")");
+            reject(field, tooLong(maxLength, value.length()));
             return null;
         }
         return value;
+    }
+
+    private static String tooLong(int maxLength, int length) {
+        return String.format(Locale.ENGLISH, "can be at most %,d characters (you entered %,d)", maxLength, length);
+    }
+
+    /** A label or a value as a refusal quotes it: “Place or video link”. */
+    static String quoted(String text) {
+        return "\u201c" + text + "\u201d";
     }
 
     private List<Map<String, Object>> rows(String field) {
@@ -274,7 +348,7 @@ public final class SubmittedForm {
         try {
             return JSON.readValue(json, new TypeReference<List<Map<String, Object>>>() { });
         } catch (JsonProcessingException e) {
-            reject(field, "must be a list of entries (JSON array of objects)");
+            reject(field, "must be a list of entries");
             return null;
         }
     }

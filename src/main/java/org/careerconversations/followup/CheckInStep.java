@@ -3,6 +3,7 @@ package org.careerconversations.followup;
 import static org.careerconversations.followup.FollowUpVariables.CHECK_IN_NUMBER;
 
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.careerconversations.conversation.StepVariables;
@@ -45,10 +46,11 @@ class CheckInStep implements ExecutionListener {
         SubmittedForm form = new SubmittedForm(execution);
         List<ProgressInput> progress = form.list(progressField, 0, row -> {
             Long actionId = row.optionalId("actionId");
-            String status = row.requiredChoice("status", java.util.Set.copyOf(FollowUpService.PROGRESS));
+            String status = row.requiredChoice("status", Set.copyOf(FollowUpService.PROGRESS));
             String note = row.optionalText("note", SubmittedForm.SHORT_TEXT);
             if (actionId == null || !actionIds.contains(actionId)) {
-                form.reject(progressField, "reports on an action that is not in the current plan (" + actionId + ")");
+                row.reject(null, "this step is not in the current plan; open the task again to see the plan as it "
+                    + "is now");
                 return null;
             }
             return new ProgressInput(actionId, status, note);

@@ -54,6 +54,8 @@ public final class ProcessVariables {
     // hold
     public static final String MEETING_OUTCOME = "meetingOutcome";
     public static final String OUTCOME_NOTE = "outcomeNote";
+    /** When it actually took place; prefilled with the planned time when the meeting is scheduled. */
+    public static final String MEETING_HELD_AT = "meetingHeldAt";
     // document
     public static final String GOALS = "goals";
     public static final String DEVELOPMENT_ACTIONS = "developmentActions";

@@ -30,7 +30,7 @@ class PlanRound implements JavaDelegate {
         SubmittedForm form = new SubmittedForm(execution);
         String team = form.optionalText("teamOfManagerId", 64);
         if (team != null && !employees.existsById(team)) {
-            form.reject("teamOfManagerId", "'" + team + "' is not an employee of the organisation");
+            form.reject("teamOfManagerId", "must be someone of the organisation (you sent \u201c" + team + "\u201d)");
         }
         Integer leadDays = execution.getVariable("leadDays") == null ? null
             : form.requiredWholeNumber("leadDays", 0, 365);

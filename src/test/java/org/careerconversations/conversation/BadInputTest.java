@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.EngineRest.variables;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.careerconversations.AppTest;
@@ -21,6 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class BadInputTest extends AppTest {
 
     private static final String START = "/engine-rest/process-definition/key/CareerConversation/start";
+    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    private static final DateTimeFormatter ENTERED = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
 
     @Autowired
     TaskService taskService;
@@ -30,7 +35,7 @@ class BadInputTest extends AppTest {
         String task = scheduleTaskForEva();
         Answer answer = complete("maria", task, Map.of("meetingAt", inDays(3)));
 
-        assertRejected(answer, 400, "meetingPlace is required");
+        assertRejected(answer, 400, "\u201cPlace or video link\u201d is required.");
         assertTaskStillOpenAndNothingStored(task, "scheduled_at");
     }
 
@@ -40,7 +45,7 @@ class BadInputTest extends AppTest {
         Answer answer = complete("maria", task, Map.of("meetingAt", "2025-01-06T10:00+01:00",
             "meetingPlace", "Room 4"));
 
-        assertRejected(answer, 400, "meetingAt must not be in the past");
+        assertRejected(answer, 400, "The meeting time must not be in the past (you entered 6 Jan 2025 10:00).");
         assertTaskStillOpenAndNothingStored(task, "scheduled_at");
     }
 
@@ -49,7 +54,8 @@ class BadInputTest extends AppTest {
         String task = scheduleTaskForEva();
         Answer answer = complete("maria", task, Map.of("meetingAt", "next Tuesday", "meetingPlace", "Room 4"));
 
-        assertRejected(answer, 400, "meetingAt must be a date and time");
+        assertRejected(answer, 400, "The meeting time must be a date and time such as 2026-12-01T10:00+01:00"
+            + " (you sent \u201cnext Tuesday\u201d).");
         assertTaskStillOpenAndNothingStored(task, "scheduled_at");
     }
 
@@ -61,7 +67,9 @@ class BadInputTest extends AppTest {
 
         Answer answer = complete("eva", task, values);
 
-        assertRejected(answer, 400, "wentWell must be at most 2000 characters (has 5000)");
+        assertRejected(answer, 400, "\u201cWhat went well since your last conversation?\u201d can be at most 2,000 characters"
+            + " (you entered 5,000).");
+        assertThat(answer.message()).as("one sentence for one broken rule").doesNotContain("is required");
         assertThat(answer.body()).doesNotContain("persistence layer");
         assertTaskStillOpenAndNothingStored(task, "went_well");
     }
@@ -75,8 +83,9 @@ class BadInputTest extends AppTest {
 
         Answer answer = complete("eva", task, values);
 
-        assertRejected(answer, 400, "developmentNeeds is required");
-        assertThat(answer.message()).contains("jobSatisfaction must be a whole number from 1 to 5 (was 9)");
+        assertRejected(answer, 400, "\u201cWhat would you like to learn or get better at?\u201d is required.");
+        assertThat(answer.message()).contains("\u201cHow satisfied are you with your work at the moment?\u201d must be a "
+            + "whole number from 1 to 5 (you entered 9).");
         assertTaskStillOpenAndNothingStored(task, "went_well");
     }
 
@@ -90,9 +99,11 @@ class BadInputTest extends AppTest {
 
         Answer answer = complete("maria", task, values);
 
-        assertRejected(answer, 400, "goals needs at least 1 entry");
-        assertThat(answer.message()).contains("developmentActions[1].kind must be one of")
-            .contains("performanceSignal must be one of exceeds, meets, below, unrated (was 'great')");
+        assertRejected(answer, 400, "\u201cAgreed goals\u201d needs at least 1 entry.");
+        assertThat(answer.message()).contains("\u201cDevelopment plan\u201d, entry 1: \u201cKind of step\u201d must be one of: "
+                + "Training or course, Mentoring or coaching, Stretch assignment, Something else (you sent \u201choliday\u201d).")
+            .contains("\u201cPerformance this period\u201d must be one of: Exceeds expectations, Meets expectations, "
+                + "Below expectations, Not rated this time (you sent \u201cgreat\u201d).");
         assertTaskStillOpenAndNothingStored(task, "feedback_summary");
         assertThat(jdbc.queryForObject("select count(*) from goal", Integer.class)).isZero();
     }
@@ -105,15 +116,52 @@ class BadInputTest extends AppTest {
 
         Answer answer = complete("eva", signOff, Map.of("signOffDecision", "requestChanges"));
 
-        assertRejected(answer, 400, "changeRequest is required when you ask for changes");
+        assertRejected(answer, 400, "\u201cWhat would you like to see different?\u201d is required when you ask for changes");
         assertTaskStillOpenAndNothingStored(signOff, "change_request");
+    }
+
+    @Test
+    void heldWithATimeInTheFutureIsRefusedInTheFormsWords() {
+        String hold = holdTaskForEva();
+        Instant inTwoHours = Instant.now().plus(2, ChronoUnit.HOURS);
+        Answer answer = complete("maria", hold, Map.of("meetingOutcome", "held",
+            "meetingHeldAt", inTwoHours.atZone(ZONE).toOffsetDateTime().toString()));
+
+        assertRejected(answer, 400, "The time the conversation took place must not be in the future (you entered "
+            + ENTERED.format(inTwoHours.atZone(ZONE)) + ").");
+        assertThat(answer.message()).doesNotContain("meetingHeldAt").doesNotContain("Cannot submit");
+        assertTaskStillOpenAndNothingStored(hold, "held_at");
+        assertThat(jdbc.queryForObject("select status from conversation", String.class)).isEqualTo("PREPARING");
+    }
+
+    @Test
+    void heldBeforeTheConversationWasStartedIsRefused() {
+        String hold = holdTaskForEva();
+        Answer answer = complete("maria", hold, Map.of("meetingOutcome", "held", "meetingHeldAt", "2025-01-06T10:00+01:00"));
+
+        assertRejected(answer, 400, "The time the conversation took place must not be before ");
+        assertThat(answer.message()).contains("when this conversation was started (you entered 6 Jan 2025 10:00).");
+        assertTaskStillOpenAndNothingStored(hold, "held_at");
+    }
+
+    @Test
+    void heldIsRecordedWithTheTimeItTookPlace() {
+        String hold = holdTaskForEva();
+        // earlier than planned (the meeting is days ahead), later than the conversation was started
+        Instant justNow = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Answer answer = complete("maria", hold, Map.of("meetingOutcome", "held",
+            "meetingHeldAt", justNow.atZone(ZONE).toOffsetDateTime().toString()));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(204);
+        assertThat(jdbc.queryForObject("select held_at from conversation", java.sql.Timestamp.class).toInstant())
+            .isEqualTo(justNow);
     }
 
     @Test
     void startingForAnUnknownEmployeeIsRejected() {
         Answer answer = rest().as("hanna").post(START, variables("employeeId", "nobody"));
 
-        assertRejected(answer, 400, "employeeId 'nobody' is not an employee of the organisation");
+        assertRejected(answer, 400, "There is nobody with the user ID \u201cnobody\u201d in the organisation.");
         assertNothingStarted();
     }
 
@@ -121,7 +169,7 @@ class BadInputTest extends AppTest {
     void startingWithoutAnEmployeeIsRejected() {
         Answer answer = rest().as("hanna").post(START, variables());
 
-        assertRejected(answer, 400, "employeeId is required");
+        assertRejected(answer, 400, "Choose the employee whose career conversation you want to start.");
         assertNothingStarted();
     }
 
@@ -131,7 +179,7 @@ class BadInputTest extends AppTest {
         try {
             Answer answer = rest().as("hanna").post(START, variables("employeeId", "elin"));
 
-            assertRejected(answer, 400, "employeeId 'elin' belongs to an inactive employee");
+            assertRejected(answer, 400, "Elin Ek has left the organisation, so no career conversation starts.");
             assertNothingStarted();
         } finally {
             jdbc.update("update employee set active = true where id = 'elin'");
@@ -144,7 +192,8 @@ class BadInputTest extends AppTest {
 
         Answer answer = rest().as("maria").post(START, variables("employeeId", "eva"));
 
-        assertRejected(answer, 409, "employeeId 'eva' already has an open career conversation (eva-1)");
+        assertRejected(answer, 409, "Eva Evers already has a career conversation in progress (started on ");
+        assertThat(answer.message()).endsWith("). It has to be finished or cancelled before the next one can start.");
         // (the first start's mail to maria waits in a SendNotification instance of its own)
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("CareerConversation").count())
             .isOne();
@@ -155,7 +204,7 @@ class BadInputTest extends AppTest {
     void startingForSomeoneWithoutAManagerIsRejected() {
         Answer answer = rest().as("hanna").post(START, variables("employeeId", "dora"));
 
-        assertRejected(answer, 400, "Dora Dijkstra has no manager");
+        assertRejected(answer, 400, "Dora Dijkstra has no manager to hold a career conversation with.");
         assertNothingStarted();
     }
 
@@ -177,13 +226,17 @@ class BadInputTest extends AppTest {
         return taskService.createTaskQuery().taskDefinitionKey("Task_PrepareEmployee").singleResult().getId();
     }
 
-    private String documentTaskForEva() {
+    private String holdTaskForEva() {
         String preparation = preparationTaskForEva();
         assertThat(complete("eva", preparation, Submissions.employeePreparation()).status()).isEqualTo(204);
         String managerPreparation = taskService.createTaskQuery().taskDefinitionKey("Task_PrepareManager")
             .singleResult().getId();
         assertThat(complete("maria", managerPreparation, Submissions.managerPreparation()).status()).isEqualTo(204);
-        String hold = taskService.createTaskQuery().taskDefinitionKey("Task_HoldConversation").singleResult().getId();
+        return taskService.createTaskQuery().taskDefinitionKey("Task_HoldConversation").singleResult().getId();
+    }
+
+    private String documentTaskForEva() {
+        String hold = holdTaskForEva();
         assertThat(complete("maria", hold, Submissions.hold("held", null)).status()).isEqualTo(204);
         return taskService.createTaskQuery().taskDefinitionKey("Task_DocumentAgreements").singleResult().getId();
     }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
@@ -44,8 +45,12 @@ public final class Submissions {
             PROPOSED_GOALS, "Lead the next sprint demo");
     }
 
+    /** Held (at the engine's current time, which is never in the future), rescheduled or cancelled. */
     public static Map<String, Object> hold(String outcome, String note) {
         Map<String, Object> values = values(MEETING_OUTCOME, outcome);
+        if ("held".equals(outcome)) {
+            values.put(MEETING_HELD_AT, ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.ofHours(1)).toString());
+        }
         if (note != null) {
             values.put(OUTCOME_NOTE, note);
         }

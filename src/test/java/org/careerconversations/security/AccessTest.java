@@ -137,7 +137,8 @@ class AccessTest extends AppTest {
         Answer start = mark.post("/engine-rest/process-definition/key/CareerConversation/start",
             variables("employeeId", "emma"));
         assertThat(start.status()).isEqualTo(403);
-        assertThat(start.message()).contains("only Emma Engel's manager (Maria Mendes) or HR");
+        assertThat(start.message()).isEqualTo("Only the manager of Emma Engel (Maria Mendes), Hanna Hart as HR partner, "
+            + "or an administrator may start this career conversation.");
     }
 
     @Test
