@@ -44,6 +44,7 @@ public class DevelopmentAction {
     }
 
     public static final String DONE = "done";
+    public static final String NOT_STARTED = "not-started";
 
     public Long getId() {
         return id;

@@ -10,7 +10,10 @@ import org.careerconversations.conversation.Preparations.Documentation;
 import org.careerconversations.conversation.Preparations.GoalInput;
 import org.springframework.stereotype.Component;
 
-/** Task_DocumentAgreements (end): goals, development actions, balanced feedback and the cadence signals. */
+/**
+ * Task_DocumentAgreements (end): goals, development actions, balanced feedback and the cadence signals. The
+ * sign-off shows the employee what was recorded, as {@link ReadablePlan#VARIABLE}.
+ */
 @Component("documentAgreements")
 class DocumentAgreements implements ExecutionListener {
 
@@ -37,6 +40,7 @@ class DocumentAgreements implements ExecutionListener {
             form.requiredChoice(PERFORMANCE_SIGNAL, PERFORMANCE_SIGNALS),
             form.requiredChoice(RETENTION_RISK, RETENTION_RISKS));
         form.throwIfInvalid();
-        conversations.document(StepVariables.conversationId(execution), documentation);
+        execution.setVariable(ReadablePlan.VARIABLE,
+            ReadablePlan.json(conversations.document(StepVariables.conversationId(execution), documentation)));
     }
 }

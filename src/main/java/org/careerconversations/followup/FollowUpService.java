@@ -8,14 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.careerconversations.conversation.Conversation;
+import org.careerconversations.conversation.ConversationEvents;
 import org.careerconversations.conversation.ConversationRepository;
 import org.careerconversations.conversation.DevelopmentAction;
 import org.careerconversations.conversation.Goal;
 import org.careerconversations.conversation.Preparations.ActionInput;
 import org.careerconversations.conversation.Preparations.GoalInput;
+import org.careerconversations.conversation.ReadablePlan;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,47 +36,41 @@ public class FollowUpService {
     static final String MANAGER = "manager";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The words the forms use for the kinds of development step. */
-    private static final Map<String, String> KIND_WORDS = Map.of("training", "Training or course",
-        "mentoring", "Mentoring or coaching", "stretch-assignment", "Stretch assignment", "other", "Other step");
 
     private final ConversationRepository conversations;
     private final CheckInRepository checkIns;
     private final PlanRevisionRepository revisions;
+    private final ApplicationEventPublisher events;
 
     FollowUpService(ConversationRepository conversations, CheckInRepository checkIns,
-                    PlanRevisionRepository revisions) {
+                    PlanRevisionRepository revisions, ApplicationEventPublisher events) {
         this.conversations = conversations;
         this.checkIns = checkIns;
         this.revisions = revisions;
+        this.events = events;
     }
 
     record ProgressInput(long actionId, String status, String note) {
     }
 
-    /** The plan in force, in words, for the check-in and revision forms. */
-    String planSummary(long conversationId) {
+    /** The plan in force as people read it ({@link ReadablePlan}), with each step's progress. */
+    Map<String, Object> readablePlan(long conversationId) {
+        return ReadablePlan.of(get(conversationId));
+    }
+
+    /**
+     * A revised plan as the employee reads it before agreeing: the new version, each kept step with its progress
+     * so far, and what changed from the plan in force.
+     */
+    Map<String, Object> readableRevision(long conversationId, List<GoalInput> goals, List<ActionInput> actions) {
         Conversation c = get(conversationId);
-        StringBuilder text = new StringBuilder("Plan version ").append(c.getPlanVersion()).append('\n');
-        for (Goal g : c.currentGoals()) {
-            text.append("• Goal: ").append(g.getGoal());
-            if (g.getMeasure() != null) {
-                text.append(" (measured by: ").append(g.getMeasure()).append(')');
-            }
-            if (g.getTargetDate() != null) {
-                text.append(", by ").append(g.getTargetDate());
-            }
-            text.append('\n');
-        }
-        for (DevelopmentAction a : c.currentActions()) {
-            text.append("• ").append(KIND_WORDS.getOrDefault(a.getKind(), a.getKind())).append(": ")
-                .append(a.getAction());
-            if (a.getDueDate() != null) {
-                text.append(", by ").append(a.getDueDate());
-            }
-            text.append(" — ").append(a.getStatus().replace('-', ' ')).append('\n');
-        }
-        return text.toString().strip();
+        Function<ActionInput, String> progress = ReadablePlan.progressOf(c.currentActions());
+        Map<String, Object> plan = ReadablePlan.plan(c.getPlanVersion() + 1, goals, actions,
+            a -> Optional.ofNullable(progress.apply(a)).orElse(DevelopmentAction.NOT_STARTED));
+        List<String> changes = ReadablePlan.changes(ReadablePlan.inputs(c.currentGoals()),
+            ReadablePlan.actionInputs(c.currentActions()), goals, actions);
+        plan.put("changes", changes.isEmpty() ? List.of("Nothing was changed.") : changes);
+        return plan;
     }
 
     /** The current actions as rows of a check-in form: {actionId, action, status, note}. */
@@ -146,7 +144,8 @@ public class FollowUpService {
         for (CheckIn ci : both) {
             summary.append(ci.getAuthorRole().equals(EMPLOYEE) ? "Employee" : "Manager").append(": ");
             summary.append(ci.getProgress().stream().map(p -> actionName(c, p.getDevelopmentActionId()) + " — "
-                    + p.getStatus().replace('-', ' ') + (p.getNote() == null || p.getNote().isBlank() ? "" : " (" + p.getNote() + ")"))
+                    + ReadablePlan.word("status", p.getStatus())
+                    + (p.getNote() == null || p.getNote().isBlank() ? "" : " (" + p.getNote() + ")"))
                 .collect(Collectors.joining("; ")));
             if (ci.getObstacles() != null) {
                 summary.append(". Obstacles: ").append(ci.getObstacles());
@@ -167,6 +166,8 @@ public class FollowUpService {
         c.revisePlan(goals, actions);
         revisions.save(new PlanRevision(conversationId, c.getPlanVersion(),
             reason == null ? "revised" : reason, requestedBy == null ? "unknown" : requestedBy, now()));
+        events.publishEvent(new ConversationEvents.PlanRevisionAgreed(conversationId, c.getBusinessKey(),
+            c.getPlanVersion()));
     }
 
     int planVersion(long conversationId) {
@@ -180,7 +181,7 @@ public class FollowUpService {
 
     private static String actionName(Conversation c, long actionId) {
         return c.getDevelopmentActions().stream().filter(a -> a.getId() == actionId).map(DevelopmentAction::getAction)
-            .findFirst().orElse("action " + actionId);
+            .findFirst().orElse("a step no longer in the plan");
     }
 
     private Conversation get(long conversationId) {

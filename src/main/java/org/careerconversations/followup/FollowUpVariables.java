@@ -3,7 +3,6 @@ package org.careerconversations.followup;
 /** Names of the follow-up's process variables (docs/process-variables.md, "Follow-up"). */
 final class FollowUpVariables {
 
-    static final String PLAN_SUMMARY = "planSummary";
     static final String LAST_CHECK_IN_SUMMARY = "lastCheckInSummary";
     static final String LAST_CHECK_IN_AT = "lastCheckInAt";
     static final String FOLLOW_UP_SINCE = "followUpSince";

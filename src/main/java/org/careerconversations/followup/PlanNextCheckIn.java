@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.careerconversations.conversation.ReadablePlan;
 import org.careerconversations.conversation.StepVariables;
 import org.careerconversations.process.ProcessVariables;
 import org.springframework.stereotype.Component;
@@ -39,7 +40,7 @@ class PlanNextCheckIn implements JavaDelegate {
         int number = lastCheckIn == null ? 1 : ((Number) lastNumber).intValue() + 1;
         execution.setVariable(CHECK_IN_NUMBER, number);
         execution.setVariable(NEXT_CHECK_IN_AT, Date.from(base.toInstant().plus(Duration.ofDays(7L * weeks))));
-        execution.setVariable(PLAN_SUMMARY, followUp.planSummary(id));
+        execution.setVariable(ReadablePlan.VARIABLE, ReadablePlan.json(followUp.readablePlan(id)));
         String rows = followUp.progressRows(id);
         execution.setVariable(EMPLOYEE_PROGRESS, SpinValues.jsonValue(rows).create());
         execution.setVariable(MANAGER_PROGRESS, SpinValues.jsonValue(rows).create());

@@ -7,10 +7,14 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.careerconversations.conversation.ReadablePlan;
 import org.careerconversations.conversation.StepVariables;
 import org.springframework.stereotype.Component;
 
-/** Task_PrepareRevision: the revision form starts from the plan in force, with each action's progress. */
+/**
+ * Task_PrepareRevision: the revision form starts from the plan in force (its lists to edit, each action with its
+ * id and progress), and shows that plan as people read it.
+ */
 @Component("prepareRevision")
 class PrepareRevision implements JavaDelegate {
 
@@ -22,8 +26,10 @@ class PrepareRevision implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Map<String, String> lists = followUp.planLists(StepVariables.conversationId(execution));
+        long id = StepVariables.conversationId(execution);
+        Map<String, String> lists = followUp.planLists(id);
         lists.forEach((name, json) -> execution.setVariable(name, SpinValues.jsonValue(json).create()));
+        execution.setVariable(ReadablePlan.VARIABLE, ReadablePlan.json(followUp.readablePlan(id)));
         execution.setVariable(REVISION_DECISION, null);
         execution.setVariable(REVISION_COMMENT, null);
     }

@@ -5,11 +5,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.careerconversations.conversation.PlanLists;
 import org.careerconversations.conversation.Preparations.ActionInput;
+import org.careerconversations.conversation.Preparations.GoalInput;
+import org.careerconversations.conversation.ReadablePlan;
 import org.careerconversations.conversation.StepVariables;
 import org.careerconversations.conversation.SubmittedForm;
 import org.springframework.stereotype.Component;
 
-/** Task_RevisePlan (end): the revised goals and actions follow the same rules as the agreement's. */
+/**
+ * Task_RevisePlan (end): the revised goals and actions follow the same rules as the agreement's. The employee
+ * then reads the revised plan, and what changed, as {@link ReadablePlan#VARIABLE}.
+ */
 @Component("revisePlan")
 class RevisePlan implements ExecutionListener {
 
@@ -24,24 +29,27 @@ class RevisePlan implements ExecutionListener {
         if (!StepVariables.taskWasCompleted(execution)) {
             return;
         }
-        check(new SubmittedForm(execution), followUp.currentActionIds(StepVariables.conversationId(execution)));
+        long id = StepVariables.conversationId(execution);
+        Revised revised = check(new SubmittedForm(execution), followUp.currentActionIds(id));
+        execution.setVariable(ReadablePlan.VARIABLE,
+            ReadablePlan.json(followUp.readableRevision(id, revised.goals(), revised.actions())));
     }
 
     /** The revised plan's lists, checked; an action may only keep the id of an action of the current plan. */
     static Revised check(SubmittedForm form, List<Long> currentActionIds) {
-        var goals = PlanLists.goals(form);
+        List<GoalInput> goals = PlanLists.goals(form);
         List<ActionInput> actions = PlanLists.actions(form);
-        for (ActionInput action : actions) {
-            if (action.actionId() != null && !currentActionIds.contains(action.actionId())) {
-                form.reject("developmentActions", "keeps an action that is not in the current plan ("
-                    + action.actionId() + ")");
+        for (int i = 0; i < actions.size(); i++) {
+            ActionInput action = actions.get(i);
+            if (action != null && action.actionId() != null && !currentActionIds.contains(action.actionId())) {
+                form.reject("developmentActions", "entry " + (i + 1) + " is a step that is no longer in the "
+                    + "current plan: open the task again to see the plan as it is now");
             }
         }
         form.throwIfInvalid();
         return new Revised(goals, actions);
     }
 
-    record Revised(List<org.careerconversations.conversation.Preparations.GoalInput> goals,
-                   List<ActionInput> actions) {
+    record Revised(List<GoalInput> goals, List<ActionInput> actions) {
     }
 }

@@ -48,9 +48,11 @@ class FollowUpProcessTest extends AppTest {
     void checkInsComeAtTheIntervalReviewCadenceDecided() {
         ProcessInstance pi = agreedConversation("eva");   // probation: check-ins every 4 weeks
         Date firstCheckIn = (Date) runtimeService.getVariable(pi.getId(), "nextCheckInAt");
-        assertThat((String) runtimeService.getVariable(pi.getId(), "planSummary")).as("the plan in words")
-            .contains("Training or course: Presentation skills course, by 2027-02-28 — not started")
-            .contains("Mentoring or coaching: Monthly sessions with Erik");
+        assertThat(runtimeService.getVariable(pi.getId(), "planOnRecord").toString()).as("the plan in words")
+            .contains("{\"action\":\"Presentation skills course\",\"kind\":\"Training or course\","
+                + "\"dueDate\":\"28 February 2027\",\"support\":\"Budget approved by Maria\","
+                + "\"progress\":\"Not started yet\"}")
+            .contains("\"kind\":\"Mentoring or coaching\"");
         Date agreedAt = (Date) runtimeService.getVariable(pi.getId(), "followUpSince");
         assertThat(firstCheckIn).isEqualTo(Date.from(agreedAt.toInstant().plus(28, ChronoUnit.DAYS)));
 
@@ -69,7 +71,7 @@ class FollowUpProcessTest extends AppTest {
         Date checkedIn = (Date) runtimeService.getVariable(pi.getId(), "lastCheckInAt");
         assertThat(secondCheckIn).isEqualTo(Date.from(checkedIn.toInstant().plus(28, ChronoUnit.DAYS)));
         assertThat((String) runtimeService.getVariable(pi.getId(), "lastCheckInSummary"))
-            .contains("Check-in 1").contains("Presentation skills course — on track");
+            .contains("Check-in 1").contains("Presentation skills course — On track");
         assertThat(runtimeService.getVariable(pi.getId(), "checkInNumber")).isEqualTo(2);
         assertThat(jdbc.queryForList("select status from development_action order by position", String.class))
             .containsExactly("on-track", "done");
@@ -100,6 +102,12 @@ class FollowUpProcessTest extends AppTest {
         assertThat((String) runtimeService.getVariable(pi.getId(), "revisionReason")).contains("check-in 1");
         revise(pi);
         assertThat(pi).isWaitingAt(TASK_AGREE_REVISED_PLAN).task().isAssignedTo("eva");
+        // eva reads the revised plan with what changed, each kept step with its progress so far
+        assertThat(runtimeService.getVariable(pi.getId(), "planOnRecord").toString())
+            .contains("\"version\":2")
+            .contains("\"changes\":[\"New step: Speak at a conference\",\"Dropped step: Monthly sessions with Erik\"]")
+            .contains("{\"action\":\"Presentation skills course\",\"kind\":\"Training or course\","
+                + "\"dueDate\":\"28 February 2027\",\"support\":\"Budget approved by Maria\",\"progress\":\"Done\"}");
         complete(pi, TASK_AGREE_REVISED_PLAN, Map.of("revisionDecision", "requestChanges",
             "revisionComment", "Keep the mentoring"));
         assertThat(pi).isWaitingAt(TASK_REVISE_PLAN);
