@@ -7,18 +7,22 @@ import java.util.Optional;
 import org.careerconversations.conversation.Conversation;
 import org.careerconversations.conversation.ConversationEvents.ConversationAgreed;
 import org.careerconversations.conversation.ConversationEvents.ConversationCancelled;
+import org.careerconversations.conversation.ConversationEvents.ConversationHeldAtAnotherTime;
+import org.careerconversations.conversation.ConversationEvents.PlanRevisionAgreed;
 import org.careerconversations.conversation.ConversationEvents.ConversationScheduled;
 import org.careerconversations.conversation.ConversationService;
 import org.careerconversations.conversation.DevelopmentAction;
 import org.careerconversations.conversation.Goal;
+import org.careerconversations.conversation.ReadablePlan;
 import org.careerconversations.organisation.Employee;
 import org.careerconversations.organisation.EmployeeRepository;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails to both people of a conversation when it is scheduled (with a calendar invitation), cancelled (with
- * the calendar cancellation) or agreed (the summary). The events arrive inside the engine's transaction;
+ * Mails to both people of a conversation when it is scheduled (with a calendar invitation), held at another
+ * time than planned (the invitation moved to the actual time), cancelled (with the calendar cancellation),
+ * agreed (the summary), or when a revised plan is agreed (the plan as it stands now). The events arrive inside the engine's transaction;
  * only rows are written here.
  */
 @Component
@@ -55,6 +59,7 @@ class ConversationNotifications {
             variables.put("when", when);
             variables.put("place", event.place());
             variables.put("rescheduled", event.sequence() > 0);
+            variables.put("tookPlace", false);
             variables.put("isEmployee", recipient == employee);
             String subject = (event.sequence() > 0 ? "New time for your" : "Your")
                 + " career conversation with " + other.getName() + ": " + when;
@@ -83,33 +88,78 @@ class ConversationNotifications {
         }
     }
 
+    /** The conversation took place at another time than planned: both calendars move to the actual time. */
     @EventListener
-    public void onAgreed(ConversationAgreed event) {
+    public void onHeldAtAnotherTime(ConversationHeldAtAnotherTime event) {
         Employee employee = person(event.employeeId());
         Employee manager = person(event.managerId());
+        String update = calendar.request(event.businessKey(), event.sequence(), event.heldAt(), event.place(),
+            employee, manager);
+        String when = MailFormat.dateTime(event.heldAt(), settings.zone());
+        for (Employee recipient : List.of(employee, manager)) {
+            Employee other = recipient == employee ? manager : employee;
+            Map<String, Object> variables = variables(recipient, other);
+            variables.put("when", when);
+            variables.put("planned", MailFormat.dateTime(event.plannedAt(), settings.zone()));
+            variables.put("place", event.place());
+            variables.put("tookPlace", true);
+            variables.put("rescheduled", false);
+            variables.put("isEmployee", recipient == employee);
+            String subject = "Your career conversation with " + other.getName() + " took place on " + when;
+            notifications.queue(Notification.Kind.CONVERSATION_HELD, recipient, Optional.empty(), event.businessKey(),
+                null, templates.render("conversation-scheduled", subject, variables, update));
+        }
+    }
+
+    @EventListener
+    public void onAgreed(ConversationAgreed event) {
         // ReviewCadence decides whether HR joins; then the HR partner reads the employee's summary in copy
         Optional<Employee> hrPartner = event.hrJoins() && event.hrPartnerId() != null
             ? employees.findById(event.hrPartnerId()) : Optional.empty();
-        Conversation conversation = conversations.findByBusinessKey(event.businessKey()).orElseThrow(
-            () -> new IllegalStateException("No conversation " + event.businessKey() + " to summarise"));
-        List<Map<String, Object>> goals = conversation.getGoals().stream().map(ConversationNotifications::goal).toList();
-        List<Map<String, Object>> actions = conversation.getDevelopmentActions().stream()
+        summarise(event.businessKey(), hrPartner, null, event.cadenceReason(), event.nextConversationDue());
+    }
+
+    /** A revised plan both agreed to: both read the plan as it stands now. */
+    @EventListener
+    public void onPlanRevisionAgreed(PlanRevisionAgreed event) {
+        summarise(event.businessKey(), Optional.empty(), event.version(), null, null);
+    }
+
+    /**
+     * The agreed plan to both, each in their own words: the employee reads about their plan and why the next
+     * conversation comes when it does; the manager reads about their report's plan and what the employee was
+     * told. {@code version} is null for the agreement itself, or the number of an agreed revision.
+     */
+    private void summarise(String businessKey, Optional<Employee> hrPartner, Integer version, String cadenceReason,
+                           java.time.LocalDate nextDue) {
+        Conversation conversation = conversations.findByBusinessKey(businessKey).orElseThrow(
+            () -> new IllegalStateException("No conversation " + businessKey + " to summarise"));
+        Employee employee = person(conversation.getEmployeeId());
+        Employee manager = person(conversation.getManagerId());
+        List<Map<String, Object>> goals = conversation.currentGoals().stream().map(ConversationNotifications::goal)
+            .toList();
+        List<Map<String, Object>> actions = conversation.currentActions().stream()
             .map(ConversationNotifications::action).toList();
         for (Employee recipient : List.of(employee, manager)) {
-            Employee other = recipient == employee ? manager : employee;
-            Optional<Employee> cc = recipient == employee ? hrPartner : Optional.empty();
+            boolean isEmployee = recipient == employee;
+            Employee other = isEmployee ? manager : employee;
+            Optional<Employee> cc = isEmployee ? hrPartner : Optional.empty();
             Map<String, Object> variables = variables(recipient, other);
+            variables.put("isEmployee", isEmployee);
             variables.put("employeeName", employee.getName());
+            variables.put("employeeFirstName", MailFormat.firstName(employee));
             variables.put("managerName", manager.getName());
+            variables.put("revision", version);
             variables.put("goals", goals);
             variables.put("actions", actions);
-            variables.put("feedbackSummary", conversation.getFeedbackSummary());
-            variables.put("cadenceReason", event.cadenceReason());
-            variables.put("nextDue", MailFormat.date(event.nextConversationDue()));
+            variables.put("feedbackSummary", version == null ? conversation.getFeedbackSummary() : null);
+            variables.put("cadenceReason", cadenceReason);
+            variables.put("nextDue", MailFormat.date(nextDue));
             variables.put("hrPartnerName", cc.map(Employee::getName).orElse(null));
-            String subject = "Agreed: the career conversation of " + employee.getName() + " with "
-                + manager.getName();
-            notifications.queue(Notification.Kind.AGREEMENT_SUMMARY, recipient, cc, event.businessKey(), null,
+            String what = version == null ? "career conversation" : "revised development plan";
+            String subject = isEmployee ? "Agreed: your " + what + " with " + manager.getName()
+                : "Agreed: the " + what + " of " + employee.getName();
+            notifications.queue(Notification.Kind.AGREEMENT_SUMMARY, recipient, cc, businessKey, null,
                 templates.render("agreement-summary", subject, variables));
         }
     }
@@ -133,7 +183,7 @@ class ConversationNotifications {
     private static Map<String, Object> action(DevelopmentAction action) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("action", action.getAction());
-        row.put("kind", action.getKind().replace('-', ' '));
+        row.put("kind", ReadablePlan.word("developmentActions.kind", action.getKind()));
         row.put("dueDate", MailFormat.date(action.getDueDate()));
         row.put("support", action.getSupport() == null || action.getSupport().isBlank() ? null : action.getSupport());
         return row;

@@ -20,7 +20,13 @@ class Notification {
 
     enum Kind {
         TASK_ASSIGNED, SIGN_OFF_REQUESTED, CHECK_IN_DUE, ESCALATION, REMINDER,
+        /** the manager's task to revise a record or plan after the employee asked for changes */
+        CHANGES_REQUESTED,
+        /** the employee's task to agree to a plan the manager revised */
+        REVISED_PLAN_TO_AGREE,
         CONVERSATION_SCHEDULED, CONVERSATION_CANCELLED, AGREEMENT_SUMMARY,
+        /** the conversation took place at another time than planned: the calendar follows */
+        CONVERSATION_HELD,
         /** written by a process designer on a "Send a notification" step (SendConversationMessage) */
         DESIGNER_MESSAGE
     }

@@ -1,14 +1,20 @@
 package org.careerconversations.notification;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.careerconversations.conversation.ReadablePlan;
 import org.careerconversations.organisation.Employee;
 import org.careerconversations.organisation.EmployeeRepository;
 import org.careerconversations.process.ProcessIds;
+import org.careerconversations.process.ProcessVariables;
 import org.careerconversations.process.TaskReminderDue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +29,14 @@ import org.springframework.stereotype.Component;
 class TaskNotifications {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskNotifications.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CHANGE_REQUEST = ProcessVariables.CHANGE_REQUEST;
+    private static final String MEDIATION_NOTE = ProcessVariables.MEDIATION_NOTE;
+    private static final String EMPLOYEE_NAME = ProcessVariables.EMPLOYEE_NAME;
+    private static final String MANAGER_NAME = ProcessVariables.MANAGER_NAME;
+    private static final String HR_PARTNER_NAME = ProcessVariables.HR_PARTNER_NAME;
+    /** The employee's comment on a revised plan (the follow-up's variable). */
+    static final String REVISION_COMMENT = "revisionComment";
 
     /** Task keys of the follow-up: check-ins and the escalation of an overdue task. */
     static final String CHECK_IN_PREFIX = "Task_CheckIn";
@@ -53,10 +67,28 @@ class TaskNotifications {
         if (assignee.isEmpty()) {
             return;
         }
-        Notification.Kind kind = kindOf(task.getTaskDefinitionKey());
+        Notification.Kind kind = kindOf(task);
         Map<String, Object> variables = variables(kind, assignee.get(), task.getId(), task.getName(), task.getDueDate());
         String subject = switch (kind) {
-            case SIGN_OFF_REQUESTED -> "Sign-off requested: " + task.getName();
+            case SIGN_OFF_REQUESTED -> {
+                List<String> changes = changes(task);
+                variables.put("changes", changes);
+                variables.put("managerName", text(task, MANAGER_NAME));
+                yield (changes.isEmpty() ? "Sign-off requested: " : "Revised for your sign-off: ") + task.getName();
+            }
+            case REVISED_PLAN_TO_AGREE -> {
+                variables.put("changes", changes(task));
+                variables.put("managerName", text(task, MANAGER_NAME));
+                yield "Your plan was revised: " + task.getName();
+            }
+            case CHANGES_REQUESTED -> {
+                boolean plan = ProcessIds.TASK_REVISE_PLAN.equals(task.getTaskDefinitionKey());
+                variables.put("employeeName", text(task, EMPLOYEE_NAME));
+                variables.put("comment", text(task, plan ? REVISION_COMMENT : CHANGE_REQUEST));
+                variables.put("hrNote", plan ? null : text(task, MEDIATION_NOTE));
+                variables.put("hrPartnerName", text(task, HR_PARTNER_NAME));
+                yield text(task, EMPLOYEE_NAME) + " asked for changes: " + task.getName();
+            }
             case CHECK_IN_DUE -> "Check-in due: " + task.getName();
             case ESCALATION -> {
                 Object overdueTaskName = task.getVariable(OVERDUE_TASK_NAME);
@@ -87,9 +119,18 @@ class TaskNotifications {
             reminder.taskId(), templates.render("task", "Reminder: " + reminder.taskName(), variables));
     }
 
-    private static Notification.Kind kindOf(String taskKey) {
+    private static Notification.Kind kindOf(DelegateTask task) {
+        String taskKey = task.getTaskDefinitionKey();
         if (ProcessIds.TASK_SIGN_OFF.equals(taskKey)) {
             return Notification.Kind.SIGN_OFF_REQUESTED;
+        }
+        if (ProcessIds.TASK_AGREE_REVISED_PLAN.equals(taskKey)) {
+            return Notification.Kind.REVISED_PLAN_TO_AGREE;
+        }
+        // the manager's record or plan comes back with the employee's comment
+        if ((ProcessIds.TASK_DOCUMENT_AGREEMENTS.equals(taskKey) && text(task, CHANGE_REQUEST) != null)
+            || (ProcessIds.TASK_REVISE_PLAN.equals(taskKey) && text(task, REVISION_COMMENT) != null)) {
+            return Notification.Kind.CHANGES_REQUESTED;
         }
         if (taskKey != null && taskKey.startsWith(CHECK_IN_PREFIX)) {
             return Notification.Kind.CHECK_IN_DUE;
@@ -109,6 +150,28 @@ class TaskNotifications {
         variables.put("due", due == null ? null : MailFormat.dateTime(due.toInstant(), settings.zone()));
         variables.put("link", settings.taskUrl(taskId));
         return variables;
+    }
+
+    /** A text variable of the task's process, or null when it is not set or blank. */
+    private static String text(DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+
+    /** What the manager changed, as the forms show it ({@link ReadablePlan}), or nothing. */
+    private static List<String> changes(DelegateTask task) {
+        Object plan = task.getVariable(ReadablePlan.VARIABLE);
+        if (plan == null) {
+            return List.of();
+        }
+        try {
+            List<String> changes = new ArrayList<>();
+            JSON.readTree(plan.toString()).path("changes").forEach(change -> changes.add(change.asText()));
+            return changes;
+        } catch (JsonProcessingException e) {
+            LOG.warn("The plan of task {} could not be read for its mail: {}", task.getId(), e.getOriginalMessage());
+            return List.of();
+        }
     }
 
     /** Tasks of people outside the organisation (say, the administrator) get no mail. */

@@ -193,7 +193,7 @@ class NotificationMailTest extends AppTest {
         ReceivedMail mail = mailTo(deliverAll(), "eva@example.org");
 
         assertThat(mail.subject()).isEqualTo("Sign-off requested: Review and sign off your agreements with Maria Mendes");
-        assertThat(mail.html()).contains("Please read them and sign off").contains(TASKLIST + "#/?task=" + signOff.getId());
+        assertThat(mail.html()).contains("Your agreements are written down").contains(TASKLIST + "#/?task=" + signOff.getId());
         assertThat(notifications.findAll()).extracting(Notification::getKind)
             .contains(Notification.Kind.SIGN_OFF_REQUESTED);
     }
@@ -212,16 +212,121 @@ class NotificationMailTest extends AppTest {
         ReceivedMail toMaria = mailTo(summaries, "maria@example.org");
         assertThat(toEva.cc()).containsExactly("hanna@example.org");
         assertThat(toMaria.cc()).isEmpty();
-        assertThat(toEva.subject()).isEqualTo("Agreed: the career conversation of Eva Evers with Maria Mendes");
+        assertThat(toEva.subject()).isEqualTo("Agreed: your career conversation with Maria Mendes");
+        assertThat(toMaria.subject()).isEqualTo("Agreed: the career conversation of Eva Evers");
         String nextDue = MailFormat.date(LocalDate.now(ZONE).plusMonths(3));
         for (ReceivedMail mail : summaries) {
             assertThat(mail.html()).contains("Lead the sprint demo", "Two demos given", "Pair with a customer team",
                 "Presentation skills course", "Monthly sessions with Erik", "Budget approved by Maria",
                 "Strong start; grow visibility", nextDue, "probation");
-            assertThat(mail.text()).contains("- Lead the sprint demo - measured by: Two demos given",
-                "- Presentation skills course (training", nextDue);
+            assertThat(mail.text()).contains("- Lead the sprint demo - you know it is reached when: Two demos given",
+                "- Presentation skills course (Training or course", nextDue);
         }
         assertThat(toEva.html()).contains("Hanna Hart</span> (HR) is in");
+        // each reads it in their own words: eva about her plan, maria about her report's
+        assertThat(toEva.text()).contains("Your career conversation with Maria Mendes is signed off")
+            .contains("YOUR NEXT CONVERSATION").contains("You are on probation");
+        assertThat(toMaria.text()).contains("Eva Evers signed off the agreements of your career conversation")
+            .contains("THE NEXT CONVERSATION WITH EVA").contains("Eva was told why: \"You are on probation")
+            .doesNotContain("YOUR NEXT CONVERSATION");
+    }
+
+    @Test
+    void aConversationHeldAtAnotherTimeMovesBothCalendarsToTheActualTime() throws Exception {
+        ProcessInstance pi = preparedConversation("eva");
+        deliverAll();
+        complete(pi, TASK_HOLD_CONVERSATION, hold("held", null));   // now, days before the planned time
+        Instant heldAt = jdbc.queryForObject("select held_at from conversation", java.sql.Timestamp.class).toInstant();
+
+        List<ReceivedMail> updates = deliverAll().stream().filter(m -> m.calendar() != null).toList();
+
+        assertThat(updates).extracting(m -> m.to().get(0))
+            .containsExactlyInAnyOrder("eva@example.org", "maria@example.org");
+        ReceivedMail toEva = mailTo(updates, "eva@example.org");
+        assertThat(toEva.subject()).isEqualTo("Your career conversation with Maria Mendes took place on "
+            + MailFormat.dateTime(heldAt, ZONE));
+        assertThat(toEva.text()).contains("took place at another time than planned (" + MailFormat.dateTime(meeting, ZONE))
+            .contains("moves the meeting in your calendar to the time it took place");
+        for (ReceivedMail mail : updates) {
+            VEvent event = Biweekly.parse(mail.calendar()).first().getEvents().get(0);
+            assertThat(event.getUid().getValue()).isEqualTo("eva-1@career-conversations");
+            assertThat(event.getSequence().getValue()).as("after the first invitation (0)").isEqualTo(1);
+            assertThat(event.getDateStart().getValue().toInstant()).isEqualTo(heldAt.truncatedTo(ChronoUnit.SECONDS));
+        }
+        assertThat(notifications.findAll()).extracting(Notification::getKind)
+            .contains(Notification.Kind.CONVERSATION_HELD);
+    }
+
+    @Test
+    void aConversationHeldAtThePlannedTimeLeavesTheCalendarsAlone() throws Exception {
+        ProcessInstance pi = preparedConversation("eva");
+        deliverAll();
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(meeting.plus(1, ChronoUnit.HOURS)));
+        complete(pi, TASK_HOLD_CONVERSATION, Map.of("meetingOutcome", "held",
+            "meetingHeldAt", runtimeService.getVariable(pi.getId(), "meetingHeldAt")));
+
+        assertThat(deliverAll()).noneMatch(m -> m.calendar() != null);
+        assertThat(jdbc.queryForObject("select held_at from conversation", java.sql.Timestamp.class).toInstant())
+            .as("the planned time, prefilled").isEqualTo(meeting);
+    }
+
+    @Test
+    void askingForChangesReachesTheManagerWithTheCommentAndTheNextSignOffSaysWhatChanged() throws Exception {
+        ProcessInstance pi = heldConversation("eva");
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        deliverAll();
+        complete(pi, TASK_SIGN_OFF, requestChanges("Please add the conference talk we discussed"));
+
+        ReceivedMail toMaria = mailTo(deliverAll(), "maria@example.org");
+        assertThat(toMaria.subject()).isEqualTo("Eva Evers asked for changes: Document the agreements with Eva Evers");
+        assertThat(toMaria.text()).contains("Eva Evers asked for changes:", "\"Please add the conference talk we discussed\"")
+            .contains(TASKLIST + "#/?task=" + task(pi, TASK_DOCUMENT_AGREEMENTS).getId());
+        assertThat(toMaria.html()).contains("Please add the conference talk we discussed");
+
+        Map<String, Object> revised = documentation();
+        List<Map<String, Object>> goals = new ArrayList<>((List<Map<String, Object>>) revised.get("goals"));
+        goals.add(Map.of("goal", "Speak at a conference", "measure", "One talk", "targetDate", "2027-10-31"));
+        revised.put("goals", goals);
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, revised);
+
+        ReceivedMail toEva = mailTo(deliverAll(), "eva@example.org");
+        assertThat(toEva.subject()).isEqualTo("Revised for your sign-off: Review and sign off your agreements with "
+            + "Maria Mendes");
+        assertThat(toEva.text()).contains("Maria Mendes revised your agreements after your comment. What changed:",
+            "- New goal: Speak at a conference");
+        assertThat(notifications.findAll()).extracting(Notification::getKind)
+            .contains(Notification.Kind.CHANGES_REQUESTED, Notification.Kind.SIGN_OFF_REQUESTED);
+    }
+
+    @Test
+    void aRevisedPlanSaysWhatChangedAndOnceAgreedIsConfirmedToBoth() throws Exception {
+        ProcessInstance pi = heldConversation("eva");
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_SIGN_OFF, agree());
+        runtimeService.createMessageCorrelation(MESSAGE_PLAN_REVISION_REQUESTED).processInstanceId(pi.getId())
+            .setVariable("revisionReason", "Eva moves to the platform team").setVariable("revisionRequestedBy", "eva")
+            .correlate();
+        deliverAll();
+        Map<String, Object> revised = documentation();
+        revised.put("developmentActions", List.of(Map.of("action", "Speak at a conference", "kind", "stretch-assignment")));
+        complete(pi, TASK_REVISE_PLAN, Map.of("goals", revised.get("goals"), "developmentActions",
+            revised.get("developmentActions")));
+
+        ReceivedMail toEva = mailTo(deliverAll(), "eva@example.org");
+        assertThat(toEva.subject()).isEqualTo("Your plan was revised: Agree to your revised development plan with "
+            + "Maria Mendes");
+        assertThat(toEva.text()).contains("Maria Mendes revised your development plan. What changed:")
+            .contains("- New step: Speak at a conference").contains("- Dropped step: Presentation skills course");
+
+        complete(pi, TASK_AGREE_REVISED_PLAN, Map.of("revisionDecision", "agree"));
+
+        List<ReceivedMail> confirmations = deliverAll().stream().filter(m -> m.subject().startsWith("Agreed:")).toList();
+        assertThat(mailTo(confirmations, "eva@example.org").subject())
+            .isEqualTo("Agreed: your revised development plan with Maria Mendes");
+        ReceivedMail toMaria = mailTo(confirmations, "maria@example.org");
+        assertThat(toMaria.subject()).isEqualTo("Agreed: the revised development plan of Eva Evers");
+        assertThat(toMaria.text()).contains("Eva Evers agreed to the revised development plan (version 2)")
+            .contains("- Speak at a conference (Stretch assignment)").doesNotContain("Presentation skills course");
     }
 
     @Test
