@@ -25,10 +25,10 @@ final class KpiCsv {
             rows.add(List.of("open_conversations", phase.getKey(), phase.getValue(), "", ""));
         }
         for (Kpis.OverdueStep step : kpis.overdueTasksByStep()) {
-            rows.add(List.of("overdue_tasks", step.step(), step.count(), "", ""));
+            rows.add(List.of("overdue_tasks", step.name(), step.count(), "", ""));
         }
         for (Kpis.StepRate step : kpis.onTimeRateByStep()) {
-            rows.add(List.of("on_time_rate", step.step(), step.onTime(), step.completed(), text(step.rate())));
+            rows.add(List.of("on_time_rate", step.name(), step.onTime(), step.completed(), text(step.rate())));
         }
         rows.add(List.of("median_days_meeting_to_sign_off", "", "", kpis.daysFromMeetingToSignOff().conversations(),
             text(kpis.daysFromMeetingToSignOff().days())));

@@ -37,6 +37,10 @@ class KpiQueries {
 
     /** How many conversations behind an overdue number are listed for links. */
     static final int INSTANCES_PER_STEP = 5;
+    /** The phase of an agreed conversation whose plan is being followed up. */
+    static final String FOLLOW_UP = "FOLLOW_UP";
+    /** When the conversation took place: as recorded when it was held, or as planned for older records. */
+    private static final String MEETING = "coalesce(c.held_at, c.scheduled_at)";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final RepositoryService repository;
@@ -80,9 +84,12 @@ class KpiQueries {
                 counts.put(status.name(), 0L);
             }
         }
+        counts.put(FOLLOW_UP, 0L);
         Where where = new Where(filter).periodOn("c.opened_at", false)
-            .and("c.status not in ('AGREED', 'CANCELLED')");
-        jdbc.query("select c.status, count(*) from conversation c" + where + " group by c.status",
+            .and("(c.status not in ('AGREED', 'CANCELLED') or (c.status = 'AGREED' and c.follow_up_ended_at is null))");
+        jdbc.query("select case when c.status = 'AGREED' then '" + FOLLOW_UP + "' else c.status end phase, count(*)"
+                + " from conversation c" + where + " group by case when c.status = 'AGREED' then '" + FOLLOW_UP
+                + "' else c.status end",
             where.params, rs -> {
                 counts.put(rs.getString(1), rs.getLong(2));
             });
@@ -97,7 +104,8 @@ class KpiQueries {
                 + " join conversation c on c.process_instance_id = t.PROC_INST_ID_" + where
                 + " group by t.TASK_DEF_KEY_ order by t.TASK_DEF_KEY_", where.params,
             rs -> {
-                steps.put(rs.getString(1), new OverdueStep(rs.getString(1), rs.getLong(2), new ArrayList<>()));
+                steps.put(rs.getString(1), new OverdueStep(rs.getString(1), StepNames.of(rs.getString(1)), rs.getLong(2),
+                    new ArrayList<>()));
             });
         if (!steps.isEmpty()) {
             where.params.addValue("limit", INSTANCES_PER_STEP);
@@ -123,15 +131,17 @@ class KpiQueries {
             (rs, i) -> {
                 long completed = rs.getLong(2);
                 long onTime = rs.getLong(3);
-                return new StepRate(rs.getString(1), completed, onTime, Share.of(onTime, completed).rate());
+                return new StepRate(rs.getString(1), StepNames.of(rs.getString(1)), completed, onTime,
+                    Share.of(onTime, completed).rate());
             });
     }
 
+    /** From when the conversation took place (as recorded; the planned time for records from before that). */
     private Median daysFromMeetingToSignOff(KpiFilter filter) {
         Where where = new Where(filter).periodOn("c.signed_off_at", false)
-            .and("c.signed_off_at is not null").and("c.scheduled_at is not null");
+            .and("c.signed_off_at is not null").and(MEETING + " is not null");
         return jdbc.queryForObject("select percentile_cont(0.5) within group (order by"
-                + " (extract(epoch from c.signed_off_at) - extract(epoch from c.scheduled_at)) / 86400.0),"
+                + " (extract(epoch from c.signed_off_at) - extract(epoch from " + MEETING + ")) / 86400.0),"
                 + " count(*) from conversation c" + where, where.params,
             (rs, i) -> {
                 double days = rs.getDouble(1);
@@ -141,7 +151,8 @@ class KpiQueries {
 
     private Share currentDevelopmentPlan(KpiFilter filter) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        StringBuilder where = new StringBuilder(" where e.active = true");
+        // the people who have career conversations: everyone with a manager to hold them with
+        StringBuilder where = new StringBuilder(" where e.active = true and e.manager_id is not null");
         filter.managerId().ifPresent(id -> {
             where.append(" and e.manager_id = :managerId");
             params.addValue("managerId", id);
@@ -166,14 +177,14 @@ class KpiQueries {
     }
 
     private List<MonthAverage> jobSatisfactionTrend(KpiFilter filter) {
-        Where where = new Where(filter).periodOn("c.scheduled_at", false)
-            .and("c.job_satisfaction is not null").and("c.scheduled_at is not null");
+        Where where = new Where(filter).periodOn(MEETING, false)
+            .and("c.job_satisfaction is not null").and(MEETING + " is not null");
         // the month of the meeting in the organisation's time zone, as the period's days are (not the database
         // session's zone); grouped outside, because PostgreSQL does not see two :zone parameters as one expression
         where.params.addValue("zone", zone.getId());
         return jdbc.query("select y, m, avg(satisfaction), count(*) from (select"
-                + " extract(year from c.scheduled_at at time zone :zone) y,"
-                + " extract(month from c.scheduled_at at time zone :zone) m,"
+                + " extract(year from " + MEETING + " at time zone :zone) y,"
+                + " extract(month from " + MEETING + " at time zone :zone) m,"
                 + " cast(c.job_satisfaction as double precision) satisfaction from conversation c" + where
                 + ") meetings group by y, m order by y, m", where.params,
             (rs, i) -> new MonthAverage(String.format("%04d-%02d", rs.getInt(1), rs.getInt(2)),

@@ -14,7 +14,10 @@ record Kpis(
     String hrPartnerId,
     /* the CareerConversation version Cockpit links point at */
     String processDefinitionId,
-    /* conversations opened in the period that are not yet agreed or cancelled, by conversation status */
+    /*
+     * conversations opened in the period, by phase: not yet agreed or cancelled (by conversation status), and
+     * FOLLOW_UP: agreed, with the plan being followed up
+     */
     Map<String, Long> openByPhase,
     /* open tasks past their due date now, of conversations opened in the period, by step */
     List<OverdueStep> overdueTasksByStep,
@@ -22,7 +25,10 @@ record Kpis(
     List<StepRate> onTimeRateByStep,
     /* days from the meeting to the employee's sign-off, for sign-offs in the period */
     Median daysFromMeetingToSignOff,
-    /* active employees (of the manager / HR partner) with an agreed plan that is being followed up */
+    /*
+     * active employees who have career conversations (those with a manager; of the manager / HR partner) with
+     * an agreed plan that is being followed up
+     */
     Share currentDevelopmentPlan,
     /* development actions of the current plan versions, of conversations opened in the period, done */
     Share developmentActionsDone,
@@ -35,14 +41,15 @@ record Kpis(
     record Period(LocalDate from, LocalDate to) {
     }
 
-    record OverdueStep(String step, long count, List<Instance> oldest) {
+    /** {@code step} is the model's id (for links), {@code name} what people read. */
+    record OverdueStep(String step, String name, long count, List<Instance> oldest) {
     }
 
     /** A conversation behind a number, for a link to its process instance in Cockpit. */
     record Instance(String processInstanceId, String businessKey) {
     }
 
-    record StepRate(String step, long completed, long onTime, Double rate) {
+    record StepRate(String step, String name, long completed, long onTime, Double rate) {
     }
 
     record Median(Double days, long conversations) {

@@ -60,9 +60,17 @@ class CockpitDashboardBrowserTest extends AppTest {
         screenshot("cockpit-01-kpi-dashboard");
 
         assertThat(dashboard.getText()).contains("Career conversations at a glance",
-            "Open conversations by phase", "Scheduling", "Overdue tasks by step", "ScheduleConversation",
-            "Done by the due date, per step", "Job satisfaction by month", "of development actions done",
-            "Oldest overdue conversations", "eva-1");
+            "Conversations by phase", "Finding a date", "Following up the plan", "Overdue tasks by step",
+            "Schedule the conversation (manager)", "Done by the due date, per step", "Job satisfaction by month",
+            "of development steps done", "Oldest overdue conversations", "eva-1")
+            .doesNotContain("Task_").doesNotContain("ScheduleConversation");
+        // every figure says in one line what it counts
+        List<WebElement> figures = driver.findElements(By.cssSelector("section.cc-kpi .cc-kpi-tile, "
+            + "section.cc-kpi .cc-kpi-chart, section.cc-kpi .cc-kpi-links"));
+        assertThat(figures).hasSizeGreaterThanOrEqualTo(9);
+        for (WebElement figure : figures) {
+            assertThat(figure.getDomAttribute("title")).as(figure.getText()).isNotBlank().doesNotContain("\n");
+        }
         assertThat(driver.findElements(By.cssSelector("section.cc-kpi svg.cc-kpi-bars"))).hasSizeGreaterThanOrEqualTo(2);
         assertThat(driver.findElements(By.cssSelector("section.cc-kpi svg.cc-kpi-trend circle"))).hasSize(1);
         assertThat(driver.findElement(By.cssSelector(".navbar-brand, .brand")).getText())
@@ -70,11 +78,25 @@ class CockpitDashboardBrowserTest extends AppTest {
 
         // the number behind "overdue" links to the conversation's process instance in Cockpit
         WebElement instance = driver.findElement(By.cssSelector("a.cc-kpi-instance"));
-        assertThat(instance.getText()).isEqualTo("eva-1 (ScheduleConversation)");
+        assertThat(instance.getText()).isEqualTo("eva-1 (Schedule the conversation (manager))");
         instance.click();
         wait.until(ExpectedConditions.urlContains("/process-instance/"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(),'eva-1')]")));
         screenshot("cockpit-02-instance-behind-a-number");
+        assertNoErrorShown();
+
+        // a step behind a bar opens the process in Cockpit with that step selected, without an error
+        driver.navigate().back();
+        WebElement step = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+            "//*[contains(@class,'cc-kpi-overdue')]//*[local-name()='a'][.//*[local-name()='text']"
+                + "[normalize-space()='Schedule the conversation (manager)']]")));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].dispatchEvent(new MouseEvent('click', "
+            + "{bubbles: true, cancelable: true}))", step);
+        wait.until(ExpectedConditions.urlContains("activityIds=Task_ScheduleConversation"));
+        // the process's page: its instances listed by business key under the diagram
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table//*[normalize-space(text())='eva-1']")));
+        screenshot("cockpit-03-step-behind-a-bar");
+        assertNoErrorShown();
     }
 
     @Test
@@ -103,6 +125,12 @@ class CockpitDashboardBrowserTest extends AppTest {
             .as("Camunda's own text is not shown").isEqualTo("0px");
         assertThat(String.valueOf(js.executeScript("return getComputedStyle(arguments[0], '::before').content;",
             banner))).contains("Career Conversations: prepare, talk, agree on next steps, follow up.");
+    }
+
+    /** Cockpit shows a failed request as a red notification. */
+    private void assertNoErrorShown() {
+        assertThat(driver.findElements(By.cssSelector(".notifications .alert-danger, .notifications .alert-error")))
+            .extracting(WebElement::getText).isEmpty();
     }
 
     private void logIn(String app, String user) {

@@ -59,6 +59,8 @@ class KpiDataSet {
         long emma1 = conversation("emma-1", "emma", "maria", "AGREED", at(2026, 3, 1), at(2026, 3, 5),
             at(2026, 3, 8), 2, 0, "Closed as documented", emma);
         jdbc.update("update conversation set plan_version = 2 where id = ?", emma1);
+        // planned for 5 March, it took place on 6 March: two days before the sign-off, not three
+        jdbc.update("update conversation set held_at = ? where id = ?", at(2026, 3, 6), emma1);
         action(emma1, 1, "done");          // superseded by version 2: does not count
         action(emma1, 2, "done");
         action(emma1, 2, "on-track");
@@ -88,21 +90,30 @@ class KpiDataSet {
     void checkEverythingWithoutFilters() {
         JsonNode kpis = kpis("hanna", "");
 
-        assertThat(kpis.path("openByPhase").toString())
-            .isEqualTo("{\"SCHEDULING\":1,\"PREPARING\":1,\"DOCUMENTING\":0,\"SIGNING_OFF\":0,\"MEDIATION\":0}");
+        // emma-1 and emil-1 are agreed and followed up; elin-1's follow-up is over
+        assertThat(kpis.path("openByPhase").toString()).isEqualTo("{\"SCHEDULING\":1,\"PREPARING\":1,"
+            + "\"DOCUMENTING\":0,\"SIGNING_OFF\":0,\"MEDIATION\":0,\"FOLLOW_UP\":2}");
         JsonNode overdue = kpis.path("overdueTasksByStep");
         assertThat(overdue).hasSize(1);
         assertThat(overdue.get(0).path("step").asText()).isEqualTo("Task_ScheduleConversation");
+        assertThat(overdue.get(0).path("name").asText()).isEqualTo("Schedule the conversation (manager)");
         assertThat(overdue.get(0).path("count").asLong()).isEqualTo(1);
         assertThat(overdue.get(0).path("oldest").get(0).path("processInstanceId").asText()).isEqualTo(evaInstance);
         assertThat(overdue.get(0).path("oldest").get(0).path("businessKey").asText()).isEqualTo("eva-1");
         assertThat(kpis.path("onTimeRateByStep").toString()).isEqualTo("["
-            + "{\"step\":\"Task_HoldConversation\",\"completed\":1,\"onTime\":0,\"rate\":0.0},"
-            + "{\"step\":\"Task_ScheduleConversation\",\"completed\":2,\"onTime\":1,\"rate\":0.5}]");
-        assertThat(kpis.path("daysFromMeetingToSignOff").toString()).isEqualTo("{\"days\":3.0,\"conversations\":3}");
-        long activeEmployees = jdbc.queryForObject("select count(*) from employee where active = true", Long.class);
+            + "{\"step\":\"Task_HoldConversation\",\"name\":\"Hold the conversation (manager)\",\"completed\":1,"
+            + "\"onTime\":0,\"rate\":0.0},"
+            + "{\"step\":\"Task_ScheduleConversation\",\"name\":\"Schedule the conversation (manager)\","
+            + "\"completed\":2,\"onTime\":1,\"rate\":0.5}]");
+        // from the time each conversation took place: 1 (elin), 2 (emma, held a day after planned), 10 (emil)
+        assertThat(kpis.path("daysFromMeetingToSignOff").toString()).isEqualTo("{\"days\":2.0,\"conversations\":3}");
+        // over the people who have conversations (with a manager), not HR, designers or the director
+        long withAManager = jdbc.queryForObject("select count(*) from employee where active = true"
+            + " and manager_id is not null", Long.class);
+        long active = jdbc.queryForObject("select count(*) from employee where active = true", Long.class);
+        assertThat(withAManager).isLessThan(active);
         assertThat(kpis.path("currentDevelopmentPlan").path("count").asLong()).isEqualTo(2);
-        assertThat(kpis.path("currentDevelopmentPlan").path("total").asLong()).isEqualTo(activeEmployees);
+        assertThat(kpis.path("currentDevelopmentPlan").path("total").asLong()).isEqualTo(withAManager);
         assertThat(kpis.path("developmentActionsDone").toString())
             .isEqualTo("{\"count\":2,\"total\":4,\"rate\":0.5}");
         assertThat(kpis.path("jobSatisfactionTrend").toString()).isEqualTo("["
@@ -124,9 +135,10 @@ class KpiDataSet {
         assertThat(kpis.path("openByPhase").path("PREPARING").asLong()).isEqualTo(1);
         assertThat(kpis.path("overdueTasksByStep")).hasSize(1);
         // erik's late meeting was held in April
-        assertThat(kpis.path("onTimeRateByStep").toString()).isEqualTo(
-            "[{\"step\":\"Task_ScheduleConversation\",\"completed\":2,\"onTime\":1,\"rate\":0.5}]");
-        assertThat(kpis.path("daysFromMeetingToSignOff").toString()).isEqualTo("{\"days\":3.0,\"conversations\":1}");
+        assertThat(kpis.path("openByPhase").path("FOLLOW_UP").asLong()).isEqualTo(1);
+        assertThat(kpis.path("onTimeRateByStep").toString()).isEqualTo("[{\"step\":\"Task_ScheduleConversation\","
+            + "\"name\":\"Schedule the conversation (manager)\",\"completed\":2,\"onTime\":1,\"rate\":0.5}]");
+        assertThat(kpis.path("daysFromMeetingToSignOff").toString()).isEqualTo("{\"days\":2.0,\"conversations\":1}");
         assertThat(kpis.path("developmentActionsDone").toString())
             .isEqualTo("{\"count\":1,\"total\":2,\"rate\":0.5}");
         assertThat(kpis.path("jobSatisfactionTrend").toString())
@@ -140,8 +152,8 @@ class KpiDataSet {
     void checkEmptyPeriod() {
         JsonNode kpis = kpis("hanna", "from=2020-01-01&to=2020-12-31");
 
-        assertThat(kpis.path("openByPhase").toString())
-            .isEqualTo("{\"SCHEDULING\":0,\"PREPARING\":0,\"DOCUMENTING\":0,\"SIGNING_OFF\":0,\"MEDIATION\":0}");
+        assertThat(kpis.path("openByPhase").toString()).isEqualTo("{\"SCHEDULING\":0,\"PREPARING\":0,"
+            + "\"DOCUMENTING\":0,\"SIGNING_OFF\":0,\"MEDIATION\":0,\"FOLLOW_UP\":0}");
         assertThat(kpis.path("overdueTasksByStep")).isEmpty();
         assertThat(kpis.path("onTimeRateByStep")).isEmpty();
         assertThat(kpis.path("daysFromMeetingToSignOff").toString())
@@ -159,6 +171,7 @@ class KpiDataSet {
         JsonNode kpis = kpis("hanna", "managerId=mark");
 
         assertThat(kpis.path("openByPhase").path("SCHEDULING").asLong()).isZero();
+        assertThat(kpis.path("openByPhase").path("FOLLOW_UP").asLong()).isOne();
         assertThat(kpis.path("overdueTasksByStep")).isEmpty();
         assertThat(kpis.path("daysFromMeetingToSignOff").toString()).isEqualTo("{\"days\":5.5,\"conversations\":2}");
         assertThat(kpis.path("currentDevelopmentPlan").toString()).isEqualTo("{\"count\":1,\"total\":2,\"rate\":0.5}");

@@ -55,8 +55,8 @@ class KpiReportTest extends AppTest {
         List<String> lines = csv.body().lines().toList();
         assertThat(lines.get(0)).isEqualTo("figure,item,count,total,value");
         assertThat(lines).contains("period_from,,,,2026-03-01", "open_conversations,SCHEDULING,1,,",
-            "overdue_tasks,Task_ScheduleConversation,1,,", "on_time_rate,Task_ScheduleConversation,1,2,0.5",
-            "median_days_meeting_to_sign_off,,,1,3.0", "development_action_completion_rate,,1,2,0.5",
+            "overdue_tasks,Schedule the conversation (manager),1,,",
+            "on_time_rate,Schedule the conversation (manager),1,2,0.5", "median_days_meeting_to_sign_off,,,1,2.0", "development_action_completion_rate,,1,2,0.5",
             "job_satisfaction_average,2026-03,,2,3.0", "reschedules,,3,,", "mediations,,1,,");
 
         Answer byAccept = rest().as("hanna").getAccepting("/api/reports/kpis?managerId=a,%22b%22", "text/csv");

@@ -4,8 +4,27 @@
 
 const SVG = 'http://www.w3.org/2000/svg';
 const PHASES = {
-  SCHEDULING: 'Scheduling', PREPARING: 'Preparing', DOCUMENTING: 'Documenting',
-  SIGNING_OFF: 'Signing off', MEDIATION: 'HR mediation'
+  SCHEDULING: 'Finding a date', PREPARING: 'Preparing', DOCUMENTING: 'Writing down the agreements',
+  SIGNING_OFF: 'Waiting for sign-off', MEDIATION: 'HR mediation', FOLLOW_UP: 'Following up the plan'
+};
+
+// one line for every figure: what it counts, over whom, in which period (shown as the figure's tooltip)
+const EXPLAINED = {
+  days: 'The median number of days from the moment a conversation took place to the employee\'s sign-off, '
+    + 'for sign-offs in the period.',
+  plan: 'Of the people who have career conversations (everyone with a manager), the share whose agreed '
+    + 'development plan is being followed up now.',
+  actions: 'Of the steps in the current development plans of conversations started in the period, the share '
+    + 'that is done.',
+  reschedules: 'How often a meeting of a conversation started in the period was moved to another date.',
+  mediations: 'Conversations started in the period in which HR mediated the sign-off.',
+  phases: 'Conversations started in the period, by where they stand now: from finding a date to following up '
+    + 'the agreed plan.',
+  overdue: 'Open tasks that are past their due date right now, by step; a step opens its conversations in Cockpit.',
+  onTime: 'Tasks completed in the period, and the share of them done by their due date, by step.',
+  satisfaction: 'The average job satisfaction (1 to 5) that employees gave when preparing, by the month their '
+    + 'conversation took place.',
+  oldest: 'The conversations that have waited longest past a due date; each opens in Cockpit.'
 };
 
 function apiUrl(query) {
@@ -33,14 +52,14 @@ function percent(rate) {
 }
 
 /** A horizontal bar chart: rows of {label, value, text, href}; bars scaled to max (or the largest value). */
-function barChart(title, rows, max, cssClass) {
-  const box = el('div', {class: 'cc-kpi-chart ' + (cssClass || '')}, [el('h4', {}, [title])]);
+function barChart(title, tip, rows, max, cssClass) {
+  const box = el('div', {class: 'cc-kpi-chart ' + (cssClass || ''), title: tip}, [el('h4', {}, [title])]);
   if (!rows.length) {
     box.appendChild(el('p', {class: 'cc-kpi-none'}, ['None']));
     return box;
   }
   const top = max || Math.max(1, ...rows.map(r => r.value));
-  const rowHeight = 24, labelWidth = 190, barWidth = 260;
+  const rowHeight = 24, labelWidth = 250, barWidth = 240;
   const chart = svg('svg', {width: labelWidth + barWidth + 70, height: rows.length * rowHeight + 4,
     class: 'cc-kpi-bars', role: 'img', 'aria-label': title});
   rows.forEach((row, i) => {
@@ -64,7 +83,8 @@ function barChart(title, rows, max, cssClass) {
 
 /** A line chart of the average job satisfaction (1 to 5) by month. */
 function trendChart(months) {
-  const box = el('div', {class: 'cc-kpi-chart'}, [el('h4', {}, ['Job satisfaction by month (1–5)'])]);
+  const box = el('div', {class: 'cc-kpi-chart', title: EXPLAINED.satisfaction},
+    [el('h4', {}, ['Job satisfaction by month (1–5)'])]);
   if (!months.length) {
     box.appendChild(el('p', {class: 'cc-kpi-none'}, ['No answers in this period']));
     return box;
@@ -90,8 +110,13 @@ function trendChart(months) {
   return box;
 }
 
-function tile(label, value, detail) {
-  return el('div', {class: 'cc-kpi-tile'}, [
+/** The process's page in Cockpit with the step selected in its diagram: the instances waiting there. */
+function stepLink(definition, step) {
+  return definition ? definition + '?activityIds=' + encodeURIComponent(step) : null;
+}
+
+function tile(label, value, detail, tip) {
+  return el('div', {class: 'cc-kpi-tile', title: tip}, [
     el('div', {class: 'cc-kpi-tile-value'}, [value]),
     el('div', {class: 'cc-kpi-tile-label'}, [label]),
     el('div', {class: 'cc-kpi-tile-detail'}, [detail || ''])
@@ -107,34 +132,32 @@ function draw(content, kpis) {
   const actions = kpis.developmentActionsDone;
   content.appendChild(el('div', {class: 'cc-kpi-tiles'}, [
     tile('days from meeting to sign-off (median)', median.days === null ? '–' : String(median.days),
-      median.conversations + ' signed off'),
-    tile('of active employees have a current development plan', percent(plan.rate),
-      plan.count + ' of ' + plan.total),
-    tile('of development actions done', percent(actions.rate), actions.count + ' of ' + actions.total),
-    tile('reschedules', String(kpis.reschedules)),
-    tile('HR mediations', String(kpis.mediations))
+      median.conversations + ' signed off', EXPLAINED.days),
+    tile('of the people with a manager have a current development plan', percent(plan.rate),
+      plan.count + ' of ' + plan.total, EXPLAINED.plan),
+    tile('of development steps done', percent(actions.rate), actions.count + ' of ' + actions.total,
+      EXPLAINED.actions),
+    tile('reschedules', String(kpis.reschedules), '', EXPLAINED.reschedules),
+    tile('HR mediations', String(kpis.mediations), '', EXPLAINED.mediations)
   ]));
   const charts = el('div', {class: 'cc-kpi-charts'});
-  charts.appendChild(barChart('Open conversations by phase', Object.entries(kpis.openByPhase).map(([k, v]) => ({
-    label: PHASES[k] || k, value: v, href: definition
-  }))));
+  charts.appendChild(barChart('Conversations by phase', EXPLAINED.phases,
+    Object.entries(kpis.openByPhase).map(([k, v]) => ({label: PHASES[k] || k, value: v, href: definition}))));
   const overdue = kpis.overdueTasksByStep.map(s => ({
-    label: s.step.replace(/^Task_/, ''), value: s.count,
-    href: s.oldest.length ? '#/process-instance/' + encodeURIComponent(s.oldest[0].processInstanceId) + '/runtime'
-      : definition
+    label: s.name, value: s.count, href: stepLink(definition, s.step)
   }));
-  charts.appendChild(barChart('Overdue tasks by step', overdue, null, 'cc-kpi-overdue'));
-  charts.appendChild(barChart('Done by the due date, per step', kpis.onTimeRateByStep.map(s => ({
-    label: s.step.replace(/^Task_/, ''), value: s.rate || 0, text: percent(s.rate) + ' of ' + s.completed,
-    href: definition
+  charts.appendChild(barChart('Overdue tasks by step', EXPLAINED.overdue, overdue, null, 'cc-kpi-overdue'));
+  charts.appendChild(barChart('Done by the due date, per step', EXPLAINED.onTime, kpis.onTimeRateByStep.map(s => ({
+    label: s.name, value: s.rate || 0, text: percent(s.rate) + ' of ' + s.completed, href: stepLink(definition, s.step)
   })), 1));
   charts.appendChild(trendChart(kpis.jobSatisfactionTrend));
   content.appendChild(charts);
-  const oldest = kpis.overdueTasksByStep.flatMap(s => s.oldest.map(i => ({step: s.step, instance: i})));
+  const oldest = kpis.overdueTasksByStep.flatMap(s => s.oldest.map(i => ({step: s, instance: i})));
   if (oldest.length) {
-    content.appendChild(el('div', {class: 'cc-kpi-links'}, [el('h4', {}, ['Oldest overdue conversations'])]
-      .concat(oldest.map(o => el('a', {href: '#/process-instance/' + encodeURIComponent(o.instance.processInstanceId)
-        + '/runtime', class: 'cc-kpi-instance'}, [o.instance.businessKey + ' (' + o.step.replace(/^Task_/, '') + ')'])))));
+    content.appendChild(el('div', {class: 'cc-kpi-links', title: EXPLAINED.oldest},
+      [el('h4', {}, ['Oldest overdue conversations'])].concat(oldest.map(o => el('a', {
+        href: '#/process-instance/' + encodeURIComponent(o.instance.processInstanceId) + '/runtime',
+        class: 'cc-kpi-instance'}, [o.instance.businessKey + ' (' + o.step.name + ')'])))));
   }
 }
 
