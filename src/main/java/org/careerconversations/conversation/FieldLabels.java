@@ -17,7 +17,7 @@ public final class FieldLabels {
 
     private static final Map<String, String> LABELS = Map.ofEntries(
         // start and round
-        Map.entry("employeeId", "The employee"),
+        Map.entry("employeeId", "Employee"),
         Map.entry("teamOfManagerId", "Only the team of this manager"),
         Map.entry("leadDays", "Lead time in days"),
         // schedule and hold
@@ -28,7 +28,7 @@ public final class FieldLabels {
         Map.entry("outcomeNote", "What happened?"),
         // the employee's preparation
         Map.entry("ambitionsShortTerm", "Where would you like to be in a year?"),
-        Map.entry("ambitionsLongTerm", "And in a few years' time?"),
+        Map.entry("ambitionsLongTerm", "And in a few years\u2019 time?"),
         Map.entry("wentWell", "What went well since your last conversation?"),
         Map.entry("strengths", "Which strengths did you rely on?"),
         Map.entry("developmentNeeds", "What would you like to learn or get better at?"),
@@ -52,6 +52,7 @@ public final class FieldLabels {
         Map.entry("developmentActions.dueDate", "Done by"),
         Map.entry("developmentActions.support", "Support needed"),
         Map.entry("developmentActions.actionId", "Step of the current plan"),
+        Map.entry("developmentActions.status", "Progress so far"),
         Map.entry("feedbackSummary", "Summary of the feedback"),
         Map.entry("careerAspirations", "Career aspirations"),
         Map.entry("performanceSignal", "Performance this period"),
