@@ -83,6 +83,11 @@ class DeployFromModelerTest extends AppTest {
         Answer form = rest().as("maria").get("/engine-rest/task/" + erikTask + "/deployed-form");
         assertThat(form.status()).as(form.body()).isEqualTo(200);
         assertThat(form.json().path("id").asText()).isEqualTo("ScheduleConversationForm");
+        // and the redeployed start form still offers maria her team by name
+        Answer startForm = rest().as("maria").get("/engine-rest/process-definition/key/CareerConversation/deployed-start-form");
+        assertThat(startForm.status()).as(startForm.body()).isEqualTo(200);
+        assertThat(startForm.json().findValuesAsText("label")).contains("Emma Engel, UX Designer",
+            "Eva Evers, Software Engineer (a conversation is in progress)");
     }
 
     @Test
