@@ -1,9 +1,11 @@
 package org.careerconversations.notification;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.careerconversations.conversation.Conversation;
 import org.careerconversations.conversation.ConversationEvents.ConversationAgreed;
 import org.careerconversations.conversation.ConversationEvents.ConversationCancelled;
@@ -48,24 +50,11 @@ class ConversationNotifications {
 
     @EventListener
     public void onScheduled(ConversationScheduled event) {
-        Employee employee = person(event.employeeId());
-        Employee manager = person(event.managerId());
-        String invitation = calendar.request(event.businessKey(), event.sequence(), event.meetingAt(), event.place(),
-            employee, manager);
         String when = MailFormat.dateTime(event.meetingAt(), settings.zone());
-        for (Employee recipient : List.of(employee, manager)) {
-            Employee other = recipient == employee ? manager : employee;
-            Map<String, Object> variables = variables(recipient, other);
-            variables.put("when", when);
-            variables.put("place", event.place());
-            variables.put("rescheduled", event.sequence() > 0);
-            variables.put("tookPlace", false);
-            variables.put("isEmployee", recipient == employee);
-            String subject = (event.sequence() > 0 ? "New time for your" : "Your")
-                + " career conversation with " + other.getName() + ": " + when;
-            notifications.queue(Notification.Kind.CONVERSATION_SCHEDULED, recipient, Optional.empty(),
-                event.businessKey(), null, templates.render("conversation-scheduled", subject, variables, invitation));
-        }
+        invite(Notification.Kind.CONVERSATION_SCHEDULED, event.businessKey(), event.employeeId(), event.managerId(),
+            event.sequence(), event.meetingAt(), event.place(), Map.of("rescheduled", event.sequence() > 0,
+                "tookPlace", false), other -> (event.sequence() > 0 ? "New time for your" : "Your")
+                + " career conversation with " + other.getName() + ": " + when);
     }
 
     @EventListener
@@ -91,23 +80,28 @@ class ConversationNotifications {
     /** The conversation took place at another time than planned: both calendars move to the actual time. */
     @EventListener
     public void onHeldAtAnotherTime(ConversationHeldAtAnotherTime event) {
-        Employee employee = person(event.employeeId());
-        Employee manager = person(event.managerId());
-        String update = calendar.request(event.businessKey(), event.sequence(), event.heldAt(), event.place(),
-            employee, manager);
         String when = MailFormat.dateTime(event.heldAt(), settings.zone());
+        invite(Notification.Kind.CONVERSATION_HELD, event.businessKey(), event.employeeId(), event.managerId(),
+            event.sequence(), event.heldAt(), event.place(), Map.of("rescheduled", false, "tookPlace", true,
+                "planned", MailFormat.dateTime(event.plannedAt(), settings.zone())),
+            other -> "Your career conversation with " + other.getName() + " took place on " + when);
+    }
+
+    /** The meeting at {@code at} to both, with the calendar invitation (a new one, or an update by sequence). */
+    private void invite(Notification.Kind kind, String businessKey, String employeeId, String managerId, int sequence,
+                        Instant at, String place, Map<String, Object> wording, Function<Employee, String> subject) {
+        Employee employee = person(employeeId);
+        Employee manager = person(managerId);
+        String invitation = calendar.request(businessKey, sequence, at, place, employee, manager);
         for (Employee recipient : List.of(employee, manager)) {
             Employee other = recipient == employee ? manager : employee;
             Map<String, Object> variables = variables(recipient, other);
-            variables.put("when", when);
-            variables.put("planned", MailFormat.dateTime(event.plannedAt(), settings.zone()));
-            variables.put("place", event.place());
-            variables.put("tookPlace", true);
-            variables.put("rescheduled", false);
+            variables.put("when", MailFormat.dateTime(at, settings.zone()));
+            variables.put("place", place);
             variables.put("isEmployee", recipient == employee);
-            String subject = "Your career conversation with " + other.getName() + " took place on " + when;
-            notifications.queue(Notification.Kind.CONVERSATION_HELD, recipient, Optional.empty(), event.businessKey(),
-                null, templates.render("conversation-scheduled", subject, variables, update));
+            variables.putAll(wording);
+            notifications.queue(kind, recipient, Optional.empty(), businessKey, null,
+                templates.render("conversation-scheduled", subject.apply(other), variables, invitation));
         }
     }
 
