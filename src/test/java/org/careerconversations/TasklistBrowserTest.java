@@ -5,10 +5,8 @@ import static org.careerconversations.EngineRest.variables;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.careerconversations.EngineRest.Answer;
@@ -16,10 +14,6 @@ import org.careerconversations.conversation.Submissions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.ElementClickInterceptedException;
-import org.openqa.selenium.ElementNotInteractableException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -35,10 +29,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class TasklistBrowserTest extends AppTest {
 
     private static final String TASK_NAME = "Prepare your career conversation with Maria Mendes";
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private WebDriver driver;
     private Chromium chromium;
+    private TasklistPage tasklist;
 
     @Test
     void evaPreparesHerConversationInTasklist() throws IOException {
@@ -60,27 +54,13 @@ class TasklistBrowserTest extends AppTest {
         JsonNode task = rest().as("eva").get("/engine-rest/task/" + prepareTask).json();
         assertThat(task.path("name").asText()).isEqualTo(TASK_NAME);
 
-        // --- eva, in the browser ---
+        // --- eva, in the browser: her task in the list ("My tasks" is her first filter), opened by its name ---
         driver = startChromium();
-        WebDriverWait wait = new WebDriverWait(driver, WAIT);
-
-        driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
-        WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
-            By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
-        screenshot("01-login-page");
-        username.sendKeys("eva");
-        driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
-        driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-
-        // her task in the list ("My tasks" is her first filter), opened by its name
-        By taskInList = By.xpath("//ol[contains(@class,'tasks-list')]//h4[contains(@class,'task')]"
-            + "[normalize-space()='" + TASK_NAME + "']");
-        // Tasklist renders the list more than once while it loads (filter counts, refresh): click until it holds
-        wait.ignoreAll(List.of(StaleElementReferenceException.class, ElementClickInterceptedException.class,
-            ElementNotInteractableException.class)).until(d -> {
-                d.findElement(taskInList).click();
-                return true;
-            });
+        WebDriverWait wait = tasklist.await();
+        tasklist.logIn("eva");
+        screenshot("01-logged-in");
+        By taskInList = TasklistPage.taskInList(TASK_NAME);
+        tasklist.openTask(TASK_NAME);
 
         // the rendered Camunda Form
         WebElement wentWellLabel = wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -92,15 +72,14 @@ class TasklistBrowserTest extends AppTest {
         screenshot("02-task-with-form");
 
         String wentWell = "Shipped the search page, typed in Tasklist";
-        field("Where would you like to be in a year?").sendKeys("Own a feature end to end");
-        field("What went well since your last conversation?").sendKeys(wentWell);
-        field("What would you like to learn or get better at?").sendKeys("Presenting to customers");
-        field("How satisfied are you with your work at the moment?").sendKeys("4");
-        field("I would like my next career conversation sooner than usual").click();
+        tasklist.field("Where would you like to be in a year?").sendKeys("Own a feature end to end");
+        tasklist.field("What went well since your last conversation?").sendKeys(wentWell);
+        tasklist.field("What would you like to learn or get better at?").sendKeys("Presenting to customers");
+        tasklist.field("How satisfied are you with your work at the moment?").sendKeys("4");
+        tasklist.field("I would like my next career conversation sooner than usual").click();
         screenshot("03-form-filled");
 
-        By complete = By.xpath("//button[normalize-space()='Complete']");
-        wait.until(ExpectedConditions.elementToBeClickable(complete)).click();
+        tasklist.complete();
 
         // Tasklist leaves the task: the form goes away and the list no longer shows it
         wait.until(ExpectedConditions.invisibilityOfElementLocated(
@@ -147,38 +126,19 @@ class TasklistBrowserTest extends AppTest {
         String documentTask = taskId("maria", "Task_DocumentAgreements");
 
         driver = startChromium();
-        WebDriverWait wait = new WebDriverWait(driver, WAIT);
-        driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(
-            By.cssSelector("form[name='signinForm'] input[ng-model='username']"))).sendKeys("maria");
-        driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
-        driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-        By taskInList = By.xpath("//ol[contains(@class,'tasks-list')]//h4[contains(@class,'task')]"
-            + "[normalize-space()='Document the agreements with Eva Evers']");
-        wait.ignoreAll(List.of(StaleElementReferenceException.class, ElementClickInterceptedException.class,
-            ElementNotInteractableException.class)).until(d -> {
-                d.findElement(taskInList).click();
-                return true;
-            });
+        WebDriverWait wait = tasklist.await();
+        tasklist.logIn("maria");
+        tasklist.openTask("Document the agreements with Eva Evers");
 
-        exactField("Goal").sendKeys("Lead the sprint demo");
-        exactField("Step").sendKeys("Presentation skills course");
-        WebElement kind = wait.until(ExpectedConditions.elementToBeClickable(
-            By.cssSelector(".fjs-form-field-select .fjs-input-group")));
-        // Tasklist's footer covers the bottom of the page: bring the list to the middle before choosing
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", kind);
-        kind.click();
-        WebElement training = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-            "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='Training or course']")));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", training);
-        wait.until(ExpectedConditions.elementToBeClickable(training)).click();
-        field("Summary of the feedback").sendKeys("Strong start; grow visibility");
-        clickInView(radio("Meets expectations"));
-        clickInView(radio("Low"));
+        tasklist.field("Goal").sendKeys("Lead the sprint demo");
+        tasklist.field("Step").sendKeys("Presentation skills course");
+        tasklist.select("Training or course");
+        tasklist.field("Summary of the feedback").sendKeys("Strong start; grow visibility");
+        tasklist.choose("Meets expectations");
+        tasklist.choose("Low");
         screenshot("05-document-agreements-filled");
 
-        clickInView(wait.until(ExpectedConditions.elementToBeClickable(
-            By.xpath("//button[normalize-space()='Complete']"))));
+        tasklist.complete();
         wait.until(d -> engine.getTaskService().createTaskQuery().taskId(documentTask).count() == 0);
         screenshot("06-document-agreements-completed");
 
@@ -191,32 +151,10 @@ class TasklistBrowserTest extends AppTest {
         assertThat(taskId("eva", "Task_SignOff")).isNotBlank();
     }
 
-    /** The radio button of the option with this label. */
-    private WebElement radio(String option) {
-        WebElement label = driver.findElement(By.xpath("//div[contains(@class,'fjs-form-field-radio')]//label"
-            + "[normalize-space()='" + option + "']"));
-        return driver.findElement(By.id(label.getDomAttribute("for")));
-    }
-
-    /** Tasklist's fixed footer covers the bottom of the page: click in the middle of the window. */
-    private void clickInView(WebElement element) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(element)).click();
-    }
-
     private void completeByRest(String user, String taskKey, Map<String, Object> values) {
         Answer answer = rest().as(user).post("/engine-rest/task/" + taskId(user, taskKey) + "/complete",
             variables(values));
         assertThat(answer.status()).as(answer.body()).isEqualTo(204);
-    }
-
-    /** The input of the field whose label is exactly this text (a required field's label adds a "*"). */
-    private WebElement exactField(String label) {
-        WebElement labelElement = new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(
-            By.xpath("//label[contains(@class,'fjs-form-field-label')][normalize-space()='" + label + "' or "
-                + "normalize-space()='" + label + "*' or normalize-space()='" + label + " *']")));
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(
-            By.id(labelElement.getDomAttribute("for"))));
     }
 
     @AfterEach
@@ -230,6 +168,7 @@ class TasklistBrowserTest extends AppTest {
 
     private WebDriver startChromium() throws IOException {
         chromium = Chromium.start(1400, 1000);
+        tasklist = new TasklistPage(chromium.driver(), port);
         return chromium.driver();
     }
 
@@ -237,15 +176,6 @@ class TasklistBrowserTest extends AppTest {
     private static By fieldLabel(String label) {
         return By.xpath("//label[contains(@class,'fjs-form-field-label')][starts-with(normalize-space(),\""
             + label + "\")]");
-    }
-
-    /** The input a form-js label belongs to. */
-    private WebElement field(String label) {
-        WebElement labelElement = new WebDriverWait(driver, WAIT)
-            .until(ExpectedConditions.visibilityOfElementLocated(fieldLabel(label)));
-        String id = labelElement.getDomAttribute("for");
-        assertThat(id).as("label '%s' points at its input", label).isNotBlank();
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(By.id(id)));
     }
 
     private String taskId(String user, String taskKey) {

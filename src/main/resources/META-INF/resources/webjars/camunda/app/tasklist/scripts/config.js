@@ -4,8 +4,12 @@ export default {
     vendor: 'Career Conversations',
     name: 'Tasklist'
   },
-  // the list shows the most urgent task first (scripts/due-date-first.js)
-  customScripts: ['scripts/due-date-first'],
+  // the list shows the most urgent task first (scripts/due-date-first.js); people see only what they can use
+  // (scripts/tasklist-for-people.js)
+  customScripts: [
+    'scripts/due-date-first',
+    'scripts/tasklist-for-people'
+  ],
   // Tasklist's keyboard shortcuts: replacing config.js replaces them, so they are listed again here
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
