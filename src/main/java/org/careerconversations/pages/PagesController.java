@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.careerconversations.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -43,7 +44,12 @@ class PagesController {
 
     /** What every page's header needs: who is reading, their pages, the token for calls that change things. */
     @ModelAttribute
-    void header(Model model, HttpServletRequest request) {
+    void header(Model model, HttpServletRequest request, HttpServletResponse response) {
+        // personal data: not kept in caches, never framed, scripts and styles from the app only
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setHeader("Content-Security-Policy", "default-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'");
+        response.setHeader("X-Content-Type-Options", "nosniff");
         currentUser.get().ifPresent(caller -> {
             model.addAttribute("readerName", standing.names(List.of(caller.userId()))
                 .getOrDefault(caller.userId(), caller.userId()));
@@ -95,7 +101,7 @@ class PagesController {
     /** A refusal or an unknown person: the page says so in a sentence, with the header to go on from. */
     @ExceptionHandler(ResponseStatusException.class)
     String refused(ResponseStatusException e, Model model, HttpServletRequest request, HttpServletResponse response) {
-        header(model, request);
+        header(model, request, response);
         response.setStatus(e.getStatusCode().value());
         model.addAttribute("title", e.getStatusCode().value() == 404 ? "Not found" : "Not for you");
         model.addAttribute("message", e.getReason());

@@ -119,7 +119,8 @@ class PersonRecords {
         boolean manager = employee.getManagerId().map(caller.userId()::equals).orElse(false);
         boolean hrPartner = employee.getHrPartnerId().map(caller.userId()::equals).orElse(false)
             && caller.isIn(Groups.HR);
-        boolean anyOpen = all.stream().anyMatch(Conversation::isOpen);
+        // a new cycle starts when nothing is under way: no open conversation, no step of the follow-up waiting
+        boolean anyOpen = all.stream().anyMatch(Conversation::isOpen) || !steps.isEmpty();
         boolean mayExport = self || hrPartner || caller.isIn(Groups.ADMINS);
         RecordActions actions = new RecordActions(mayExport, mayExport ? EXPORT_PATH.formatted(employee.getId())
             : null, (manager || hrPartner) && employee.isActive() && employee.getManagerId().isPresent() && !anyOpen);

@@ -166,7 +166,7 @@ class TeamOverview {
                 plan == null ? null : plan.agreedAt(), person.nextDue(), plan == null ? null : plan.done(),
                 plan == null ? null : plan.steps(), plan == null ? null
                     : plan.done() + " of " + plan.steps() + (plan.steps() == 1 ? " step" : " steps") + " done",
-                !conversationOpen && mayStart.test(person)));
+                !conversationOpen && open.isEmpty() && mayStart.test(person)));
         }
         rows.sort(Comparator.comparing(TeamRow::name));
         return rows;

@@ -105,6 +105,7 @@ class PagesBrowserTest extends AppTest {
             .contains("Scheduling", "Waiting for you to schedule the conversation");
         assertThat(driver.findElements(By.xpath("//tr[th//a[normalize-space()='Emma Engel']]//button[normalize-space()"
             + "='Start a conversation']"))).hasSize(1);
+        assertThat(evaRow.findElements(By.tagName("button"))).as("nothing new starts while a revision waits").isEmpty();
         screenshot("pages-maria-my-team");
         driver.manage().window().setSize(new Dimension(390, 844));
         assertThat(horizontalOverflow()).isFalse();
