@@ -123,7 +123,7 @@ class Standing {
             List<String> parts = new ArrayList<>();
             for (OpenStep step : steps) {
                 String due = step.due() == null ? ""
-                    : step.overdue() ? " — overdue since " + words.day(step.due()) : " — due " + words.day(step.due());
+                    : (step.overdue() ? " — overdue since " : " — due ") + words.day(step.due());
                 parts.add((step.you() ? "you" : step.assigneeName()) + " to " + step.step() + due);
             }
             return "Waiting for " + String.join(", and for ", parts);

@@ -112,7 +112,12 @@ class PagesApiTest extends AppTest {
         Answer page = eva.send("GET", "/careers/my-conversations", null);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("SECRET-eva goal", "SECRET-eva course", "Download my data",
-            "Ask to revise my plan", "<meta name=\"csrf-token\" content=\"" + eva.csrfToken() + "\">");
+            "Ask to revise my plan", "<meta name=\"csrf-token\" content=\"" + eva.csrfToken() + "\">",
+            "href=\"/api/employees/eva/export\"");
+        // Download my data: the export, with the same login
+        Answer export = eva.send("GET", "/api/employees/eva/export", null);
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.body()).contains("SECRET-eva goal");
 
         WebappSession erik = WebappSession.login(baseUrl(), "tasklist", "erik", "demo");
         Answer refused = erik.send("GET", "/careers/people/eva", null);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -80,10 +81,14 @@ class PagesBrowserTest extends AppTest {
         screenshot("pages-eva-my-conversations-phone");
         driver.manage().window().setSize(new Dimension(1280, 1000));
 
-        // she asks to revise her plan from the page; maria gets the task
-        WebElement reasonField = driver.findElement(By.xpath("//label[normalize-space()='Reason']/following::textarea[1]"));
+        // she asks to revise her plan from the page, by keyboard alone; maria gets the task
+        WebElement reasonField = driver.findElement(By.id(driver.findElement(By.xpath(
+            "//label[normalize-space()='Reason']")).getDomAttribute("for")));
         reasonField.sendKeys("I join the platform team in January");
-        click(By.xpath("//button[normalize-space()='Ask to revise my plan']"));
+        reasonField.sendKeys(Keys.TAB);
+        WebElement focused = driver.switchTo().activeElement();
+        assertThat(focused.getText()).isEqualTo("Ask to revise my plan");
+        focused.sendKeys(Keys.ENTER);
         wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.className("cc-standing"),
             "Waiting for Maria to revise the plan"));
         assertThat(engine.getTaskService().createTaskQuery().taskAssignee("maria").taskDefinitionKey(TASK_REVISE_PLAN)
@@ -113,11 +118,19 @@ class PagesBrowserTest extends AppTest {
         driver.manage().window().setSize(new Dimension(1280, 1000));
         click(By.linkText("Eva Evers"));
         visible(By.xpath("//h1[normalize-space()='Career conversations of Eva Evers']"));
-        assertThat(driver.findElement(By.id("main")).getText()).contains(GOAL, "Open your task in Tasklist: revise the plan");
+        assertThat(driver.findElement(By.id("main")).getText())
+            .contains(GOAL, "Open your task in Tasklist: revise the plan");
         screenshot("pages-maria-eva-record");
+        // the link opens her task in Tasklist, with its form
+        click(By.partialLinkText("Open your task in Tasklist"));
+        visible(By.cssSelector(".fjs-container"));
+        assertThat(driver.getCurrentUrl()).contains("/camunda/app/tasklist/default/#/")
+            .contains("task=" + engine.getTaskService().createTaskQuery().taskDefinitionKey(TASK_REVISE_PLAN)
+                .singleResult().getId());
         // she starts emma's conversation from her team
-        openFromPageHeader("My team");
-        click(By.xpath("//tr[th//a[normalize-space()='Emma Engel']]//button[normalize-space()='Start a conversation']"));
+        driver.get(baseUrl() + "/careers/my-team");
+        click(By.xpath("//tr[th//a[normalize-space()='Emma Engel']]"
+            + "//button[normalize-space()='Start a conversation']"));
         wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(
             By.xpath("//tr[th//a[normalize-space()='Emma Engel']]"), "Waiting for you to schedule the conversation"));
         assertThat(jdbc.queryForObject("select count(*) from conversation where employee_id = 'emma'", Integer.class))
