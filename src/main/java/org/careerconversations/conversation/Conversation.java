@@ -349,16 +349,52 @@ public class Conversation {
         return heldAt;
     }
 
-    public Instant getOpenedAt() {
-        return openedAt;
-    }
-
     public int getRescheduleCount() {
         return rescheduleCount;
     }
 
     public String getOutcomeNote() {
         return outcomeNote;
+    }
+
+    public Instant getOpenedAt() {
+        return openedAt;
+    }
+
+    public String getAmbitionsLongTerm() {
+        return ambitionsLongTerm;
+    }
+
+    public String getStrengths() {
+        return strengths;
+    }
+
+    public String getDevelopmentNeeds() {
+        return developmentNeeds;
+    }
+
+    public String getTopics() {
+        return topics;
+    }
+
+    public String getSupportWanted() {
+        return supportWanted;
+    }
+
+    public String getPreviousPlanProgress() {
+        return previousPlanProgress;
+    }
+
+    public String getAreasToGrow() {
+        return areasToGrow;
+    }
+
+    public String getProposedGoals() {
+        return proposedGoals;
+    }
+
+    public Instant getDocumentedAt() {
+        return documentedAt;
     }
 
     public Boolean getEmployeePrepared() {
@@ -387,14 +423,6 @@ public class Conversation {
 
     public String getStrengthsObserved() {
         return strengthsObserved;
-    }
-
-    public String getAreasToGrow() {
-        return areasToGrow;
-    }
-
-    public Instant getDocumentedAt() {
-        return documentedAt;
     }
 
     public String getFeedbackSummary() {

@@ -2,10 +2,12 @@ package org.careerconversations.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -18,22 +20,32 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authentication for the app's own API ({@code /api/**}): HTTP Basic with the Camunda user's password, or
- * the session of someone logged into the webapps (then a state-changing call must carry the webapps' CSRF
- * token in {@code X-XSRF-TOKEN}, as Cockpit sends it). The caller becomes the engine's authenticated user
- * for the request, so engine queries made on their behalf see what their authorizations grant.
- * Everything else answers 401.
+ * Who is calling the app: the one place that decides it for the app's own API and its pages.
+ * <ul>
+ *   <li>The API ({@code /api/**}): HTTP Basic with the Camunda user's password, or the session of someone
+ *       logged into the webapps (then a state-changing call must carry the webapps' CSRF token in
+ *       {@code X-XSRF-TOKEN}, as Cockpit sends it). Everything else answers 401.</li>
+ *   <li>The people's pages ({@code /careers/**}): the webapps' session only, so the Tasklist login opens them
+ *       and no browser ever shows a Basic prompt. A visitor without one is sent to Tasklist's login, and
+ *       Tasklist's {@code scripts/careers-pages.js} brings them back to the page they asked for.</li>
+ * </ul>
+ * The caller becomes the engine's authenticated user for the request, so engine queries made on their behalf
+ * see what their authorizations grant, and {@link CurrentUser} names them.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiAuthentication {
 
     static final String API = "/api/*";
+    static final String PAGES = "/careers/*";
+    /** The page a visitor without a session asked for, read by Tasklist's script once they have logged in. */
+    static final String RETURN_COOKIE = "careers-return-to";
 
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identity) {
@@ -43,6 +55,72 @@ class ApiAuthentication {
         registration.addUrlPatterns(API);
         registration.setOrder(Integer.MIN_VALUE + 20);
         return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<PageAuthenticationFilter> pageAuthenticationFilter(IdentityService identity,
+        @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+        FilterRegistrationBean<PageAuthenticationFilter> registration =
+            new FilterRegistrationBean<>(new PageAuthenticationFilter(identity, webappPath));
+        registration.setName("page-authentication");
+        registration.addUrlPatterns(PAGES);
+        registration.setOrder(Integer.MIN_VALUE + 20);
+        return registration;
+    }
+
+    /** The pages: the webapp session, or off to Tasklist's login. */
+    static class PageAuthenticationFilter extends OncePerRequestFilter {
+
+        private final IdentityService identity;
+        private final String webappPath;
+
+        PageAuthenticationFilter(IdentityService identity, String webappPath) {
+            this.identity = identity;
+            this.webappPath = webappPath;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+            Optional<String> user = sessionUser(request);
+            if (user.isPresent()) {
+                runAs(identity, user.get(), request, response, chain);
+                return;
+            }
+            String asked = request.getRequestURI() + (request.getQueryString() == null ? ""
+                : "?" + request.getQueryString());
+            Cookie back = new Cookie(RETURN_COOKIE, URLEncoder.encode(asked, StandardCharsets.UTF_8));
+            back.setPath("/");
+            back.setMaxAge(600);
+            back.setAttribute("SameSite", "Lax");
+            response.addCookie(back);
+            response.sendRedirect(request.getContextPath() + webappPath + "/app/tasklist/default/#/login");
+        }
+    }
+
+    /** Runs the rest of the request as the user, with their groups, for the engine and {@link CurrentUser}. */
+    private static void runAs(IdentityService identity, String user, HttpServletRequest request,
+                              HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream()
+            .map(Group::getId).toList();
+        identity.setAuthentication(user, groups);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** The user logged into the webapps in this request's session, if any. */
+    private static Optional<String> sessionUser(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return Optional.empty();
+        }
+        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+        Authentication authentication = authentications == null ? null
+            : authentications.getAuthenticationForProcessEngine("default");
+        return Optional.ofNullable(authentication).map(Authentication::getIdentityId);
     }
 
     static class ApiAuthenticationFilter extends OncePerRequestFilter {
@@ -70,14 +148,7 @@ class ApiAuthentication {
                     "Missing or wrong X-XSRF-TOKEN header for a call made with the webapp login");
                 return;
             }
-            List<String> groups = identity.createGroupQuery().groupMember(user.get()).list().stream()
-                .map(Group::getId).toList();
-            identity.setAuthentication(user.get(), groups);
-            try {
-                chain.doFilter(request, response);
-            } finally {
-                identity.clearAuthentication();
-            }
+            runAs(identity, user.get(), request, response, chain);
         }
 
         private Optional<String> basicUser(HttpServletRequest request) {
@@ -98,17 +169,6 @@ class ApiAuthentication {
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }
-        }
-
-        private static Optional<String> sessionUser(HttpServletRequest request) {
-            HttpSession session = request.getSession(false);
-            if (session == null) {
-                return Optional.empty();
-            }
-            Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-            Authentication authentication = authentications == null ? null
-                : authentications.getAuthenticationForProcessEngine("default");
-            return Optional.ofNullable(authentication).map(Authentication::getIdentityId);
         }
 
         private static boolean csrfTokenMatches(HttpServletRequest request) {

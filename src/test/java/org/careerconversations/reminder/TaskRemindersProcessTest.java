@@ -122,7 +122,7 @@ class TaskRemindersProcessTest extends AppTest {
         Task toManager = escalations().get(0);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(toManager.getId(), Map.of()))
-            .hasMessageContaining("followUpNote is required");
+            .hasMessageContaining("\u201cWhat did you do?\u201d is required.");
         taskService.complete(toManager.getId(), Map.of("followUpNote", "Talked to Maria; she schedules today"));
 
         assertThat(escalations()).isEmpty();

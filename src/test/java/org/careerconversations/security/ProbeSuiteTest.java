@@ -50,7 +50,8 @@ class ProbeSuiteTest extends AppTest {
         new String[] {"eva", "erik"},       // the colleague the other way round
         new String[] {null, "eva"});        // nobody logged in
 
-    enum Api { ENGINE, COCKPIT, APP }
+    /** PAGE: the people's pages, which only the webapp login opens (a visitor without it goes to the login). */
+    enum Api { ENGINE, COCKPIT, APP, PAGE }
 
     enum Kind {
         /** Aimed at the victim's conversation: denied or empty. */
@@ -104,7 +105,15 @@ class ProbeSuiteTest extends AppTest {
     }
 
     private static Probe app(Kind kind, String method, String path, String control) {
-        return new Probe(Api.APP, kind, method, path, null, control, Set.of(), Set.of(), j -> false);
+        return app(kind, method, path, null, control);
+    }
+
+    private static Probe app(Kind kind, String method, String path, Object body, String control) {
+        return new Probe(Api.APP, kind, method, path, body, control, Set.of(), Set.of(), j -> false);
+    }
+
+    private static Probe page(Kind kind, String path, String control) {
+        return new Probe(Api.PAGE, kind, "GET", path, null, control, Set.of(), Set.of(), j -> false);
     }
 
     static final List<Probe> PROBES = List.of(
@@ -240,7 +249,19 @@ class ProbeSuiteTest extends AppTest {
             + "&maxResults=50", null, "owner"),
         // --- the app's own API ---
         app(Kind.SCOPED, "GET", "/api/employees/{employee}/export", "employee"),
-        app(Kind.WRITE, "DELETE", "/api/employees/{employee}/personal-data", null));
+        app(Kind.WRITE, "DELETE", "/api/employees/{employee}/personal-data", null),
+        app(Kind.WRITE, "POST", "/api/conversations/{doneKey}/revision-requests", Map.of("reason", "probe"), null),
+        // --- the people's pages and their data ---
+        app(Kind.SCOPED, "GET", "/api/people/{employee}", "employee"),
+        app(Kind.UNSCOPED, "GET", "/api/my-conversations", "employee"),
+        app(Kind.UNSCOPED, "GET", "/api/my-team", "manager"),
+        app(Kind.UNSCOPED, "GET", "/api/people?manager=maria", "owner"),
+        app(Kind.UNSCOPED, "GET", "/api/my-pages", "employee"),
+        app(Kind.WRITE, "POST", "/api/people/{employee}/conversations", Map.of(), null),
+        page(Kind.SCOPED, "/careers/people/{employee}", "employee"),
+        page(Kind.UNSCOPED, "/careers/my-conversations", "employee"),
+        page(Kind.UNSCOPED, "/careers/my-team", "manager"),
+        page(Kind.UNSCOPED, "/careers/people?manager=maria", "owner"));
 
     @Autowired
     TaskService taskService;
@@ -392,13 +413,14 @@ class ProbeSuiteTest extends AppTest {
     enum Channel { BASIC, SESSION }
 
     private static List<Channel> channels(Probe probe) {
-        return probe.api() == Api.COCKPIT ? List.of(Channel.SESSION) : List.of(Channel.BASIC, Channel.SESSION);
+        return probe.api() == Api.COCKPIT || probe.api() == Api.PAGE ? List.of(Channel.SESSION)
+            : List.of(Channel.BASIC, Channel.SESSION);
     }
 
     private static String prefix(Probe probe, Channel channel) {
         return switch (probe.api()) {
             case ENGINE -> channel == Channel.BASIC ? "/engine-rest" : "/camunda/api/engine/engine/default";
-            case COCKPIT, APP -> "";
+            case COCKPIT, APP, PAGE -> "";
         };
     }
 
@@ -407,7 +429,7 @@ class ProbeSuiteTest extends AppTest {
         String who = (attacker == null ? "nobody" : attacker) + " via " + channel + " " + probe.method() + " " + path;
         int status = answer.status();
         if (attacker == null) {
-            return status == 401 ? Optional.empty()
+            return status == 401 || (probe.api() == Api.PAGE && status == 302) ? Optional.empty()
                 : Optional.of(who + " → " + status + " (expected 401) " + shorten(answer.body()));
         }
         boolean success = status / 100 == 2;
@@ -418,7 +440,7 @@ class ProbeSuiteTest extends AppTest {
                         + shorten(answer.body()));
                 }
             }
-            if (!answer.body().isBlank() && probe.leaksIf().test(answer.json())) {
+            if (probe.api() != Api.PAGE && !answer.body().isBlank() && probe.leaksIf().test(answer.json())) {
                 return Optional.of(who + " → " + status + " leaks: " + shorten(answer.body()));
             }
         }

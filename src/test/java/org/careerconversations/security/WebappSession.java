@@ -33,7 +33,7 @@ public class WebappSession {
     }
 
     /** A session that never logged in. */
-    static WebappSession anonymous(String baseUrl) {
+    public static WebappSession anonymous(String baseUrl) {
         WebappSession session = new WebappSession(baseUrl);
         session.refreshToken("/camunda/app/tasklist/");
         return session;
@@ -72,7 +72,8 @@ public class WebappSession {
         return loginStatus;
     }
 
-    Answer send(String method, String path, Object body) {
+    /** Calls the app with this session's cookie and CSRF token, a body as JSON. */
+    public Answer send(String method, String path, Object body) {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));

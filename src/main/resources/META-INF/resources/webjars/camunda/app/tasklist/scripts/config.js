@@ -4,10 +4,11 @@ export default {
     vendor: 'Career Conversations',
     name: 'Tasklist'
   },
-  // the list shows the most urgent task first (scripts/due-date-first.js); people see only what they can use
-  // (scripts/tasklist-for-people.js)
+  // the list shows the most urgent task first (scripts/due-date-first.js); the header links to the people's pages
+  // (scripts/careers-pages.js); people see only what they can use (scripts/tasklist-for-people.js)
   customScripts: [
     'scripts/due-date-first',
+    'scripts/careers-pages',
     'scripts/tasklist-for-people'
   ],
   // Tasklist's keyboard shortcuts: replacing config.js replaces them, so they are listed again here
