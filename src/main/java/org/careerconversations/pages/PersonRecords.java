@@ -150,7 +150,9 @@ class PersonRecords {
             row.recordedAt(), who(row.authorId(), names, readerId), row.obstacles(), row.planNeedsRevising()))
             .toList();
         return new ConversationView(c.getBusinessKey(), c.getCycle(), Standing.PHASES.get(phaseKey), sentence, steps,
-            c.getOpenedAt(), c.getScheduledAt(), c.getMeetingPlace(), c.getOutcomeNote(), employeeAnswers,
+            // the meeting as it took place once it was held, as planned before
+            c.getOpenedAt(), c.getHeldAt() != null ? c.getHeldAt() : c.getScheduledAt(), c.getMeetingPlace(),
+            c.getOutcomeNote(), employeeAnswers,
             managerNotes, agreement, c.getChangeRequest(), c.getMediationNote(), c.getSignedOffAt(), cadence,
             c.getSignedOffAt() == null ? List.of() : planVersions(c, revisions, names, readerId),
             checkInViews, c.getFollowUpEndedAt(), followUpEnded(c), current,
