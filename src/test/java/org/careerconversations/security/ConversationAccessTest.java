@@ -75,8 +75,8 @@ class ConversationAccessTest extends AppTest {
 
     @Test
     void aNewManagerTakesOverAndTheFormerOneSeesNothingAnyMore() {
-        String agreed = conversations.agreed("hanna", "oskar", "otto", "SECRET-oskar");
-        String open = conversations.preparing("hanna", "oskar", "otto");
+        String agreed = conversations.agreed("holly", "oskar", "otto", "SECRET-oskar");
+        String open = conversations.preparing("holly", "oskar", "otto");
 
         jdbc.update("update employee set manager_id = 'maria' where id = 'oskar'");
         access.managerChanged("oskar", "otto", "maria");
@@ -125,7 +125,7 @@ class ConversationAccessTest extends AppTest {
 
     @Test
     void someoneWhoLeftReadsNothingAndCannotLogIn() {
-        conversations.agreed("hanna", "oskar", "otto", "SECRET-oskar");
+        conversations.agreed("holly", "oskar", "otto", "SECRET-oskar");
         assertThat(authorizationService.createAuthorizationQuery().userIdIn("otto").count()).isPositive();
 
         access.revokeAll("otto");
@@ -140,7 +140,7 @@ class ConversationAccessTest extends AppTest {
 
     @Test
     void theManagersAboveReadAConversationOnlyWhenConfigured() {
-        String open = conversations.preparing("hanna", "oskar", "otto");
+        String open = conversations.preparing("holly", "oskar", "otto");
         EngineRest dora = rest().as("dora");
         assertThat(dora.get("/engine-rest/process-instance/" + open).status()).as("off by default").isIn(403, 404);
 
