@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * A whole cycle in Tasklist as hanna (HR partner), maria (manager) and eva (employee) live it, in chromium:
  * hanna starts eva's conversation by choosing her by name, maria schedules and holds it, eva reads everything
- * recorded about her, asks for changes and signs off the revised agreements. Steps that other tests drive
+ * recorded about her, asks for changes, signs off the revised agreements and reports at her first check-in. Steps that other tests drive
  * through the browser (the preparations, documenting) go through REST here. Along the way every message
  * Tasklist shows is in people's words (no engine id, exception prefix or variable key), and nobody but the
  * administrator is offered a control they cannot use. Screenshots go to target/screenshots/.
@@ -82,6 +82,13 @@ class TasklistCycleBrowserTest extends AppTest {
             .contains("It has to be finished or cancelled before the next one can start.");
         screenshot("cycle-02-hanna-start-refused-in-words");
         tasklist.dismissNotices();
+        tasklist.clickButton("Close");
+
+        // hanna's round starts for a team she chooses by its manager's name
+        openStartForm("Career conversation round");
+        assertThat(tasklist.selectOptions()).contains("Maria Mendes (3 people)", "Mark Meijer (2 people)",
+            "Dora Dijkstra (2 people)");
+        screenshot("cycle-03-hanna-round-by-manager-name");
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("CareerConversation").count())
             .isOne();
 
@@ -96,7 +103,7 @@ class TasklistCycleBrowserTest extends AppTest {
         tasklist.field("Time").sendKeys(DateTimeFormatter.ofPattern("HH:mm").format(meeting.atZone(ZoneOffset.UTC)),
             Keys.TAB);
         tasklist.field("Place or video link").sendKeys("Room Tulip, 3rd floor");
-        screenshot("cycle-03-maria-schedules");
+        screenshot("cycle-04-maria-schedules");
         tasklist.complete();
         tasklist.await().until(d -> "PREPARING".equals(conversationStatus()));
         assertThat(jdbc.queryForObject("select scheduled_at from conversation", java.sql.Timestamp.class).toInstant())
@@ -116,7 +123,7 @@ class TasklistCycleBrowserTest extends AppTest {
         assertThat(future).contains("The time the conversation took place must not be in the future (you entered "
             + DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)
                 .format(meeting.atZone(java.time.ZoneId.of("Europe/Amsterdam"))) + ")");
-        screenshot("cycle-04-maria-held-in-the-future-refused");
+        screenshot("cycle-05-maria-held-in-the-future-refused");
         assertThat(conversationStatus()).isEqualTo("PREPARING");
         // once the planned time has passed, the prefilled planned time is accepted
         ClockUtil.setCurrentTime(Date.from(meeting.plus(2, ChronoUnit.HOURS)));
@@ -142,7 +149,7 @@ class TasklistCycleBrowserTest extends AppTest {
             "Support needed: Budget approved by Maria", "Strong start; grow visibility", "Meets expectations",
             "Everything recorded about you", "Eva asks the right questions early", "Speak up in planning meetings",
             "Low").doesNotContain("Ref.").doesNotContain("stretch-assignment").doesNotContain("meets");
-        screenshot("cycle-05-eva-reads-the-agreements");
+        screenshot("cycle-06-eva-reads-the-agreements");
         tasklist.choose("I would like changes");
         tasklist.field("What would you like to see different?").sendKeys("Please add the conference talk");
         tasklist.complete();
@@ -159,19 +166,34 @@ class TasklistCycleBrowserTest extends AppTest {
         tasklist.openTask("Review and sign off your agreements with Maria Mendes");
         assertThat(tasklist.formText()).contains("What Maria Mendes changed after your comment",
             "New goal: Speak at a conference");
-        screenshot("cycle-06-eva-sees-what-changed");
+        screenshot("cycle-07-eva-sees-what-changed");
         tasklist.choose("I agree, this is what we agreed");
         tasklist.complete();
         tasklist.await().until(d -> "AGREED".equals(conversationStatus()));
         tasklist.await().until(ExpectedConditions.invisibilityOfElementLocated(
             TasklistPage.taskInList("Review and sign off your agreements with Maria Mendes")));
 
-        // --- hanna's round starts for a team she chooses by its manager's name ---
-        tasklist.logIn("hanna");
-        openStartForm("Career conversation round");
-        assertThat(tasklist.selectOptions()).contains("Maria Mendes (3 people)", "Mark Meijer (2 people)",
-            "Dora Dijkstra (2 people)");
-        screenshot("cycle-07-hanna-round-by-manager-name");
+        // --- at the first check-in eva reads the plan as it stands and reports per step ---
+        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("eva-1")
+            .processDefinitionKey("CareerConversation")
+            .singleResult().getId();
+        Date checkInAt = (Date) runtimeService.getVariable(instance, "nextCheckInAt");
+        ClockUtil.setCurrentTime(Date.from(checkInAt.toInstant().plus(1, ChronoUnit.MINUTES)));
+        engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+            .processInstanceId(instance).activityId("TimerEvent_CheckInDue").singleResult().getId());
+        tasklist.logIn("eva");
+        tasklist.openTask("Check in on your development plan with Maria Mendes");
+        assertThat(tasklist.formText()).contains("The plan as it stands (version 1)", LONG_GOAL,
+            "Progress so far: Not started yet", "Presentation skills course", "Monthly sessions with Erik")
+            .doesNotContain("Ref.");
+        tasklist.select("On track");   // the first step's
+        screenshot("cycle-08-eva-checks-in");
+        tasklist.complete();
+        tasklist.await().until(d -> jdbc.queryForObject("select count(*) from check_in", Integer.class) == 1);
+        assertThat(jdbc.queryForList("select a.action || '/' || p.status from check_in_progress p"
+            + " join development_action a on a.id = p.development_action_id order by a.position", String.class))
+            .as("each row reports on its own step").containsExactly("Presentation skills course/on-track",
+                "Monthly sessions with Erik/not-started");
 
         // --- the administrator keeps every control ---
         tasklist.logIn("admin");
