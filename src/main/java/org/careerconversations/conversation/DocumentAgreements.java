@@ -42,5 +42,7 @@ class DocumentAgreements implements ExecutionListener {
         form.throwIfInvalid();
         execution.setVariable(ReadablePlan.VARIABLE,
             ReadablePlan.json(conversations.document(StepVariables.conversationId(execution), documentation)));
+        // Tasklist fills a form from the variables: the next sign-off starts without the last decision chosen
+        execution.removeVariable(SIGN_OFF_DECISION);
     }
 }

@@ -2,6 +2,7 @@ package org.careerconversations.conversation;
 
 import static org.careerconversations.process.ProcessVariables.MEETING_AT;
 import static org.careerconversations.process.ProcessVariables.MEETING_HELD_AT;
+import static org.careerconversations.process.ProcessVariables.MEETING_OUTCOME;
 import static org.careerconversations.process.ProcessVariables.MEETING_PLACE;
 import static org.careerconversations.process.ProcessVariables.MEETING_STARTS_AT;
 
@@ -38,5 +39,7 @@ class ScheduleConversation implements ExecutionListener {
         execution.setVariable(MEETING_STARTS_AT, Date.from(meetingAt));
         execution.setVariable(MEETING_HELD_AT, meetingAt.atZone(conversations.zone()).toOffsetDateTime()
             .truncatedTo(ChronoUnit.MINUTES).toString());
+        // Tasklist fills a form from the variables: holding the new meeting starts without the last outcome chosen
+        execution.removeVariable(MEETING_OUTCOME);
     }
 }

@@ -116,6 +116,9 @@ class CareerConversationProcessTest extends AppTest {
         Conversation record = record("eva-1");
         assertThat(record.getStatus()).isEqualTo(ConversationStatus.SCHEDULING);
         assertThat(record.getOutcomeNote()).isEqualTo("Eva is ill");
+        // holding the new meeting starts without the last outcome chosen
+        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(Instant.now().plus(3, ChronoUnit.DAYS)));
+        assertThat(runtimeService.getVariable(pi.getId(), "meetingOutcome")).isNull();
     }
 
     @Test
@@ -173,6 +176,10 @@ class CareerConversationProcessTest extends AppTest {
             .isEqualTo("Please add the conference budget");
         assertThat(record("eva-1").getChangeRequest()).isEqualTo("Please add the conference budget");
         complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        // the next sign-off starts without the last decision chosen, and says that nothing changed
+        assertThat(runtimeService.getVariable(pi.getId(), "signOffDecision")).isNull();
+        assertThat(runtimeService.getVariable(pi.getId(), "planOnRecord").toString())
+            .contains("\"changes\":[\"Nothing was changed.\"]");
         complete(pi, TASK_SIGN_OFF, agree());
         assertThat(pi).hasPassed(TASK_FINALISE_AGREEMENT).hasNotPassed(TASK_MEDIATE_SIGN_OFF)
             .isWaitingAt(GATEWAY_FOLLOW_UP_WAIT);
