@@ -150,6 +150,20 @@ class TasklistCycleBrowserTest extends AppTest {
             "Everything recorded about you", "Eva asks the right questions early", "Speak up in planning meetings",
             "Low").doesNotContain("Ref.").doesNotContain("stretch-assignment").doesNotContain("meets");
         screenshot("cycle-06-eva-reads-the-agreements");
+        // the task's other tabs open for her without a permission error
+        for (String tab : List.of("History", "Diagram", "Form")) {
+            tasklist.clickInView(tasklist.await().until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[@ng-repeat='taskDetailTab in taskDetailTabs']/a[normalize-space()='" + tab + "']"))));
+            tasklist.await().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//*[@ng-repeat='taskDetailTab in taskDetailTabs'][contains(@class,'active')][normalize-space()='"
+                    + tab + "']")));
+            if ("Diagram".equals(tab)) {
+                // the diagram is drawn from the model eva may read
+                tasklist.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".djs-container svg")));
+            }
+        }
+        tasklist.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+        assertThat(tasklist.notices()).as("eva's History and Diagram tabs").isEmpty();
         tasklist.choose("I would like changes");
         tasklist.field("What would you like to see different?").sendKeys("Please add the conference talk");
         tasklist.complete();
@@ -221,6 +235,7 @@ class TasklistCycleBrowserTest extends AppTest {
         tasklist.assertShows(By.cssSelector("[cam-tasklist-task-meta] li.groups"), false, "Add groups");
         tasklist.assertShows(By.cssSelector("[cam-tasklist-task-meta] .reset-due-date"), false, "reset the due date");
         tasklist.assertShows(By.cssSelector("[cam-tasklist-task-meta] .unclaim"), false, "unclaim");
+        tasklist.assertShows(By.cssSelector(".instance-link"), false, "the link into Cockpit, which maria may not open");
         tasklist.assertShows(By.cssSelector(".tasks-list .priority"), false, "the priority number");
         tasklist.await().until(d -> !tasklist.shows(By.xpath(
             "//*[@ng-repeat='taskDetailTab in taskDetailTabs'][normalize-space()='Description']")));

@@ -2,11 +2,12 @@
 // plans readably. Tasks, due dates and assignees come from the process (every task has its assignee and due date,
 // which the reminders count on), so for everyone but administrators this hides: "Create task", "Add groups", the
 // follow-up date, changing the due date or the assignee, the priority number, the filters' technical details, an
-// empty Description tab, and "Start process" for someone who may start nothing. Administrators (those who may open
-// Admin) keep everything.
+// empty Description tab, and "Start process" for someone who may start nothing; a task's link into Cockpit only
+// shows for those who may open Cockpit. Administrators (those who may open Admin) keep everything.
 
 const PEOPLE = 'cc-people';                 // on <html>: not an administrator
 const NOTHING_TO_START = 'cc-nothing-to-start';
+const NO_COCKPIT = 'cc-no-cockpit';         // on <html>: may not open Cockpit, where a task's instance link leads
 const NO_DESCRIPTION = 'cc-no-description';
 
 const STYLE = `
@@ -18,7 +19,8 @@ const STYLE = `
 .${PEOPLE} [cam-tasklist-task-meta] li.assignee .unclaim,
 .${PEOPLE} .tasks-list .priority,
 .${PEOPLE} .task-filter .actions,
-.${PEOPLE}.${NO_DESCRIPTION} .cc-description-tab { display: none !important; }
+.${PEOPLE}.${NO_DESCRIPTION} .cc-description-tab,
+.${NO_COCKPIT} .instance-link { display: none !important; }
 .${PEOPLE} [cam-tasklist-task-meta] .due-date,
 .${PEOPLE} [cam-tasklist-task-meta] li.assignee [cam-widget-inline-field] { pointer-events: none; }
 /* the forms' read-only plans (html components): text that wraps and can be read in full */
@@ -53,8 +55,9 @@ function checkUser() {
       return;
     }
     checkedUser = user.userId;
-    const administrator = (user.authorizedApps || []).includes('admin');
-    mark(PEOPLE, !administrator);
+    const apps = user.authorizedApps || [];
+    mark(PEOPLE, !apps.includes('admin'));
+    mark(NO_COCKPIT, !apps.includes('cockpit'));
     return get('/camunda/api/engine/engine/default/process-definition/count?latestVersion=true&active=true'
       + '&startableInTasklist=true&startablePermissionCheck=true')
       .then(startable => mark(NOTHING_TO_START, startable.count === 0));
@@ -62,6 +65,7 @@ function checkUser() {
     // not logged in (yet, or any more): hidden until we know who it is
     checkedUser = null;
     mark(PEOPLE, true);
+    mark(NO_COCKPIT, true);
     mark(NOTHING_TO_START, true);
   });
 }
@@ -93,6 +97,7 @@ function start() {
   style.textContent = STYLE;
   document.head.appendChild(style);
   mark(PEOPLE, true);
+  mark(NO_COCKPIT, true);
   mark(NOTHING_TO_START, true);
   mark(NO_DESCRIPTION, true);
   checkUser();
