@@ -9,6 +9,8 @@ public interface ConversationRepository extends JpaRepository<Conversation, Long
 
     Optional<Conversation> findByBusinessKey(String businessKey);
 
+    Optional<Conversation> findByProcessInstanceId(String processInstanceId);
+
     @Query("select coalesce(max(c.cycle), 0) from Conversation c where c.employeeId = ?1")
     int lastCycleOf(String employeeId);
 

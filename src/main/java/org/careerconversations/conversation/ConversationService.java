@@ -31,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ConversationService {
 
     static final String LEFT = "left";
+    static final String WITHDRAWN = "The version of the process it ran on was withdrawn by an administrator.";
 
     private final ConversationRepository conversations;
     private final EmployeeRepository employees;
@@ -229,6 +230,23 @@ public class ConversationService {
         } else {
             conversation.endFollowUp(LEFT, now());
         }
+    }
+
+    /**
+     * The process instance of a conversation is being ended because an administrator withdraws the deployment
+     * it runs on: an open conversation is cancelled, an agreed one's follow-up ends, so that the record is
+     * closed and the employee's next conversation can start. Answers whether the instance was a conversation.
+     */
+    public boolean withdrawn(String processInstanceId) {
+        Optional<Conversation> conversation = conversations.findByProcessInstanceId(processInstanceId);
+        conversation.ifPresent(c -> {
+            if (c.isOpen()) {
+                cancel(c.getId(), WITHDRAWN);
+            } else if (c.getFollowUpEndedAt() == null) {
+                c.endFollowUp(WITHDRAWN, now());
+            }
+        });
+        return conversation.isPresent();
     }
 
     /** The previous cycle's conversation of an employee, if it is agreed and still being followed up. */

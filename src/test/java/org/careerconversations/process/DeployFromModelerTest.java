@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * other tests keep running on the project's own models. A real SMTP server (GreenMail, on spring.mail.port of
  * application-test.yaml) receives what a step added from an element template sends.
  */
-class DeployFromModelerTest extends AppTest {
+public class DeployFromModelerTest extends AppTest {
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(42525, "localhost", "smtp"))
@@ -240,7 +240,7 @@ class DeployFromModelerTest extends AppTest {
     }
 
     /** The text fields Camunda Modeler 5 sends with a Camunda 7 deployment. */
-    private static Map<String, String> modelerFields(String deploymentName) {
+    public static Map<String, String> modelerFields(String deploymentName) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("deployment-name", deploymentName);
         fields.put("deployment-source", "Camunda Modeler");
@@ -249,7 +249,7 @@ class DeployFromModelerTest extends AppTest {
     }
 
     /** The diagram plus every form and decision of the project, as "additional files" of the deploy dialog. */
-    private static List<Part> modelerFiles(String bpmn) throws IOException {
+    public static List<Part> modelerFiles(String bpmn) throws IOException {
         List<Part> parts = new ArrayList<>();
         parts.add(new Part("career-conversation.bpmn", "career-conversation.bpmn",
             bpmn.getBytes(StandardCharsets.UTF_8)));
