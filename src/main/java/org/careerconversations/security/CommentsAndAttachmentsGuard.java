@@ -1,7 +1,6 @@
 package org.careerconversations.security;
 
 import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -51,10 +50,7 @@ class CommentsAndAttachmentsGuard extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
-            configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
-        }
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(new Check(configuration));
+        EngineCaller.guard(configuration, new Check(configuration));
     }
 
     private static final class Check extends CommandInterceptor {

@@ -25,10 +25,7 @@ class StatisticsGuard extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
-            configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
-        }
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(new CountsOnlyForInstanceReaders(configuration));
+        EngineCaller.guard(configuration, new CountsOnlyForInstanceReaders(configuration));
     }
 
     private static final class CountsOnlyForInstanceReaders extends CommandInterceptor {
