@@ -4,17 +4,16 @@ import jakarta.ws.rs.core.Response.Status;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByIdsCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByKeyCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.careerconversations.security.EngineCaller;
+import org.careerconversations.security.EngineGuard;
 import org.careerconversations.security.SystemAccess;
 import org.springframework.stereotype.Component;
 
@@ -31,84 +30,70 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class DeploymentsInUse extends AbstractProcessEnginePlugin {
+class DeploymentsInUse extends EngineGuard {
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        EngineCaller.guard(configuration, new Check(configuration));
+    protected <T> T guard(Command<T> command, Supplier<T> proceed) {
+        Optional<EngineCaller> caller = EngineCaller.current(configuration);
+        if (caller.isPresent()) {
+            if (command instanceof DeleteDeploymentCmd) {
+                String deploymentId = (String) EngineCaller.field(command, "deploymentId");
+                check(caller.get(), definitionsOf(deploymentId), (boolean) EngineCaller.field(command, "cascade"),
+                    deploymentId);
+            } else if (command instanceof DeleteProcessDefinitionsByIdsCmd) {
+                @SuppressWarnings("unchecked")
+                Collection<String> ids = (Collection<String>) EngineCaller.field(command, "processDefinitionIds");
+                check(caller.get(), ids, (boolean) EngineCaller.field(command, "cascadeToInstances"), null);
+            } else if (command instanceof DeleteProcessDefinitionsByKeyCmd) {
+                String key = (String) EngineCaller.field(command, "processDefinitionKey");
+                check(caller.get(), SystemAccess.call(configuration.getIdentityService(),
+                    () -> configuration.getRepositoryService().createProcessDefinitionQuery()
+                        .processDefinitionKey(key).list().stream().map(ProcessDefinition::getId).toList()),
+                    (boolean) EngineCaller.field(command, "cascade"), null);
+            }
+        }
+        return proceed.get();
     }
 
-    private static final class Check extends CommandInterceptor {
-
-        private final ProcessEngineConfigurationImpl configuration;
-
-        Check(ProcessEngineConfigurationImpl configuration) {
-            this.configuration = configuration;
+    private void check(EngineCaller caller, Collection<String> definitionIds, boolean cascade,
+                       String deploymentId) {
+        long running = count(definitionIds, true);
+        boolean inUse = running > 0 || count(definitionIds, false) > 0
+            || deploymentId != null && decisionsTaken(deploymentId);
+        if (!caller.administrator() && inUse) {
+            throw new AuthorizationException(caller.userId(), "DELETE", "Deployment", deploymentId);
         }
+        if (cascade && running > 0) {
+            throw new InvalidRequestException(Status.CONFLICT, running + " running instance(s) use this "
+                + "deployment: deleting it would end them and leave the conversations' records open. "
+                + (deploymentId == null ? "Withdraw their deployment" : "Withdraw it")
+                + " with DELETE /api/deployments/{id}, which ends them and closes their records first.");
+        }
+    }
 
-        @Override
-        public <T> T execute(Command<T> command) {
-            Optional<EngineCaller> caller = EngineCaller.current(configuration);
-            if (caller.isPresent()) {
-                if (command instanceof DeleteDeploymentCmd) {
-                    String deploymentId = (String) EngineCaller.field(command, "deploymentId");
-                    check(caller.get(), definitionsOf(deploymentId), (boolean) EngineCaller.field(command, "cascade"),
-                        deploymentId);
-                } else if (command instanceof DeleteProcessDefinitionsByIdsCmd) {
-                    @SuppressWarnings("unchecked")
-                    Collection<String> ids = (Collection<String>) EngineCaller.field(command, "processDefinitionIds");
-                    check(caller.get(), ids, (boolean) EngineCaller.field(command, "cascadeToInstances"), null);
-                } else if (command instanceof DeleteProcessDefinitionsByKeyCmd) {
-                    String key = (String) EngineCaller.field(command, "processDefinitionKey");
-                    check(caller.get(), SystemAccess.call(configuration.getIdentityService(),
-                        () -> configuration.getRepositoryService().createProcessDefinitionQuery()
-                            .processDefinitionKey(key).list().stream().map(ProcessDefinition::getId).toList()),
-                        (boolean) EngineCaller.field(command, "cascade"), null);
-                }
+    private List<String> definitionsOf(String deploymentId) {
+        return SystemAccess.call(configuration.getIdentityService(), () -> configuration.getRepositoryService()
+            .createProcessDefinitionQuery().deploymentId(deploymentId).list().stream()
+            .map(ProcessDefinition::getId).toList());
+    }
+
+    private long count(Collection<String> definitionIds, boolean running) {
+        return SystemAccess.call(configuration.getIdentityService(), () -> {
+            long count = 0;
+            for (String id : definitionIds) {
+                count += running
+                    ? configuration.getRuntimeService().createProcessInstanceQuery().processDefinitionId(id).count()
+                    : configuration.getHistoryService().createHistoricProcessInstanceQuery()
+                        .processDefinitionId(id).count();
             }
-            return next.execute(command);
-        }
+            return count;
+        });
+    }
 
-        private void check(EngineCaller caller, Collection<String> definitionIds, boolean cascade,
-                           String deploymentId) {
-            long running = count(definitionIds, true);
-            boolean inUse = running > 0 || count(definitionIds, false) > 0
-                || deploymentId != null && decisionsTaken(deploymentId);
-            if (!caller.administrator() && inUse) {
-                throw new AuthorizationException(caller.userId(), "DELETE", "Deployment", deploymentId);
-            }
-            if (cascade && running > 0) {
-                throw new InvalidRequestException(Status.CONFLICT, running + " running instance(s) use this "
-                    + "deployment: deleting it would end them and leave the conversations' records open. "
-                    + (deploymentId == null ? "Withdraw their deployment" : "Withdraw it")
-                    + " with DELETE /api/deployments/{id}, which ends them and closes their records first.");
-            }
-        }
-
-        private List<String> definitionsOf(String deploymentId) {
-            return SystemAccess.call(configuration.getIdentityService(), () -> configuration.getRepositoryService()
-                .createProcessDefinitionQuery().deploymentId(deploymentId).list().stream()
-                .map(ProcessDefinition::getId).toList());
-        }
-
-        private long count(Collection<String> definitionIds, boolean running) {
-            return SystemAccess.call(configuration.getIdentityService(), () -> {
-                long count = 0;
-                for (String id : definitionIds) {
-                    count += running
-                        ? configuration.getRuntimeService().createProcessInstanceQuery().processDefinitionId(id).count()
-                        : configuration.getHistoryService().createHistoricProcessInstanceQuery()
-                            .processDefinitionId(id).count();
-                }
-                return count;
-            });
-        }
-
-        private boolean decisionsTaken(String deploymentId) {
-            return SystemAccess.call(configuration.getIdentityService(), () -> configuration.getRepositoryService()
-                .createDecisionDefinitionQuery().deploymentId(deploymentId).list().stream()
-                .anyMatch(decision -> configuration.getHistoryService().createHistoricDecisionInstanceQuery()
-                    .decisionDefinitionId(decision.getId()).count() > 0));
-        }
+    private boolean decisionsTaken(String deploymentId) {
+        return SystemAccess.call(configuration.getIdentityService(), () -> configuration.getRepositoryService()
+            .createDecisionDefinitionQuery().deploymentId(deploymentId).list().stream()
+            .anyMatch(decision -> configuration.getHistoryService().createHistoricDecisionInstanceQuery()
+                .decisionDefinitionId(decision.getId()).count() > 0));
     }
 }

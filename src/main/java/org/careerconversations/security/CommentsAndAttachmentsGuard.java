@@ -3,12 +3,11 @@ package org.careerconversations.security;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.GetAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.GetAttachmentContentCmd;
@@ -21,7 +20,6 @@ import org.camunda.bpm.engine.impl.cmd.GetTaskCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskCommentsCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.task.Attachment;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +33,7 @@ import org.springframework.stereotype.Component;
  * deleted only by who works on its task.
  */
 @Component
-class CommentsAndAttachmentsGuard extends AbstractProcessEnginePlugin {
+class CommentsAndAttachmentsGuard extends EngineGuard {
 
     private static final Map<Class<?>, String> READ_BY_TASK = Map.of(
         GetTaskCommentCmd.class, "taskId", GetTaskCommentsCmd.class, "taskId",
@@ -49,112 +47,98 @@ class CommentsAndAttachmentsGuard extends AbstractProcessEnginePlugin {
         DeleteAttachmentCmd.class, "attachmentId");
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        EngineCaller.guard(configuration, new Check(configuration));
+    protected <T> T guard(Command<T> command, Supplier<T> proceed) {
+        Authentication user = configuration.getIdentityService().getCurrentAuthentication();
+        if (configuration.isAuthorizationEnabled() && user != null && user.getUserId() != null) {
+            check(command, user);
+        }
+        return proceed.get();
     }
 
-    private static final class Check extends CommandInterceptor {
-
-        private final ProcessEngineConfigurationImpl configuration;
-
-        Check(ProcessEngineConfigurationImpl configuration) {
-            this.configuration = configuration;
-        }
-
-        @Override
-        public <T> T execute(Command<T> command) {
-            Authentication user = configuration.getIdentityService().getCurrentAuthentication();
-            if (configuration.isAuthorizationEnabled() && user != null && user.getUserId() != null) {
-                check(command, user);
+    private void check(Command<?> command, Authentication user) {
+        Class<?> type = command.getClass();
+        if (READ_BY_TASK.containsKey(type)) {
+            String taskId = field(command, READ_BY_TASK.get(type));
+            if (taskId != null && !maySeeTask(taskId)) {
+                throw denied(user, "READ", "Task", taskId);
             }
-            return next.execute(command);
-        }
-
-        private void check(Command<?> command, Authentication user) {
-            Class<?> type = command.getClass();
-            if (READ_BY_TASK.containsKey(type)) {
-                String taskId = field(command, READ_BY_TASK.get(type));
-                if (taskId != null && !maySeeTask(taskId)) {
-                    throw denied(user, "READ", "Task", taskId);
-                }
-            } else if (READ_BY_PROCESS_INSTANCE.containsKey(type)) {
-                String processInstanceId = field(command, READ_BY_PROCESS_INSTANCE.get(type));
-                if (processInstanceId != null && !maySeeProcessInstance(processInstanceId)) {
-                    throw denied(user, "READ", "ProcessInstance", processInstanceId);
-                }
-            } else if (BY_ATTACHMENT.containsKey(type)) {
-                checkAttachment(command, user, type == DeleteAttachmentCmd.class);
+        } else if (READ_BY_PROCESS_INSTANCE.containsKey(type)) {
+            String processInstanceId = field(command, READ_BY_PROCESS_INSTANCE.get(type));
+            if (processInstanceId != null && !maySeeProcessInstance(processInstanceId)) {
+                throw denied(user, "READ", "ProcessInstance", processInstanceId);
             }
+        } else if (BY_ATTACHMENT.containsKey(type)) {
+            checkAttachment(command, user, type == DeleteAttachmentCmd.class);
         }
+    }
 
-        private void checkAttachment(Command<?> command, Authentication user, boolean delete) {
-            String attachmentId = field(command, "attachmentId");
-            String taskId = delete ? field(command, "taskId") : null;
-            Attachment attachment = asApp(() -> configuration.getTaskService().getAttachment(attachmentId));
-            if (attachment == null) {
-                return;   // the command itself reports that there is none
-            }
-            String attachmentTask = attachment.getTaskId();
-            if (taskId != null && !taskId.equals(attachmentTask)) {
-                throw denied(user, "DELETE", "Attachment", attachmentId);
-            }
-            boolean allowed;
-            if (delete) {
-                allowed = attachmentTask != null
-                    ? mayWorkOn(user, attachmentTask)
-                    : configuration.getAuthorizationService().isUserAuthorized(user.getUserId(), groups(user),
-                        Permissions.UPDATE, Resources.PROCESS_INSTANCE, attachment.getProcessInstanceId());
-            } else {
-                allowed = attachmentTask != null ? maySeeTask(attachmentTask)
-                    : attachment.getProcessInstanceId() != null && maySeeProcessInstance(
-                        attachment.getProcessInstanceId());
-            }
-            if (!allowed) {
-                throw denied(user, delete ? "DELETE" : "READ", "Attachment", attachmentId);
-            }
+    private void checkAttachment(Command<?> command, Authentication user, boolean delete) {
+        String attachmentId = field(command, "attachmentId");
+        String taskId = delete ? field(command, "taskId") : null;
+        Attachment attachment = asApp(() -> configuration.getTaskService().getAttachment(attachmentId));
+        if (attachment == null) {
+            return;   // the command itself reports that there is none
         }
-
-        /** As the user: the engine's own authorization check decides (task grant or conversation grant). */
-        private boolean maySeeTask(String taskId) {
-            return configuration.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
+        String attachmentTask = attachment.getTaskId();
+        if (taskId != null && !taskId.equals(attachmentTask)) {
+            throw denied(user, "DELETE", "Attachment", attachmentId);
         }
-
-        private boolean maySeeProcessInstance(String processInstanceId) {
-            return configuration.getHistoryService().createHistoricProcessInstanceQuery()
-                .processInstanceId(processInstanceId).count() > 0;
+        boolean allowed;
+        if (delete) {
+            allowed = attachmentTask != null
+                ? mayWorkOn(user, attachmentTask)
+                : configuration.getAuthorizationService().isUserAuthorized(user.getUserId(), groups(user),
+                    Permissions.UPDATE, Resources.PROCESS_INSTANCE, attachment.getProcessInstanceId());
+        } else {
+            allowed = attachmentTask != null ? maySeeTask(attachmentTask)
+                : attachment.getProcessInstanceId() != null && maySeeProcessInstance(
+                    attachment.getProcessInstanceId());
         }
-
-        private boolean mayWorkOn(Authentication user, String taskId) {
-            var authorizations = configuration.getAuthorizationService();
-            return authorizations.isUserAuthorized(user.getUserId(), groups(user), TaskPermissions.TASK_WORK,
-                Resources.TASK, taskId)
-                || authorizations.isUserAuthorized(user.getUserId(), groups(user), Permissions.UPDATE, Resources.TASK,
-                taskId);
+        if (!allowed) {
+            throw denied(user, delete ? "DELETE" : "READ", "Attachment", attachmentId);
         }
+    }
 
-        private <T> T asApp(java.util.function.Supplier<T> action) {
-            return SystemAccess.call(configuration.getIdentityService(), action);
-        }
+    /** As the user: the engine's own authorization check decides (task grant or conversation grant). */
+    private boolean maySeeTask(String taskId) {
+        return configuration.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
+    }
 
-        private static List<String> groups(Authentication user) {
-            return user.getGroupIds() == null ? List.of() : user.getGroupIds();
-        }
+    private boolean maySeeProcessInstance(String processInstanceId) {
+        return configuration.getHistoryService().createHistoricProcessInstanceQuery()
+            .processInstanceId(processInstanceId).count() > 0;
+    }
 
-        private static AuthorizationException denied(Authentication user, String permission, String resource,
-                                                     String id) {
-            return new AuthorizationException(user.getUserId(), permission, resource, id);
-        }
+    private boolean mayWorkOn(Authentication user, String taskId) {
+        var authorizations = configuration.getAuthorizationService();
+        return authorizations.isUserAuthorized(user.getUserId(), groups(user), TaskPermissions.TASK_WORK,
+            Resources.TASK, taskId)
+            || authorizations.isUserAuthorized(user.getUserId(), groups(user), Permissions.UPDATE, Resources.TASK,
+            taskId);
+    }
 
-        private static String field(Object command, String name) {
-            try {
-                Field field = command.getClass().getDeclaredField(name);
-                field.setAccessible(true);
-                return (String) field.get(command);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("The engine's " + command.getClass().getSimpleName()
-                    + " has no field " + name + " any more: check CommentsAndAttachmentsGuard against this version",
-                    e);
-            }
+    private <T> T asApp(java.util.function.Supplier<T> action) {
+        return SystemAccess.call(configuration.getIdentityService(), action);
+    }
+
+    private static List<String> groups(Authentication user) {
+        return user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    }
+
+    private static AuthorizationException denied(Authentication user, String permission, String resource,
+                                                 String id) {
+        return new AuthorizationException(user.getUserId(), permission, resource, id);
+    }
+
+    private static String field(Object command, String name) {
+        try {
+            Field field = command.getClass().getDeclaredField(name);
+            field.setAccessible(true);
+            return (String) field.get(command);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("The engine's " + command.getClass().getSimpleName()
+                + " has no field " + name + " any more: check CommentsAndAttachmentsGuard against this version",
+                e);
         }
     }
 }

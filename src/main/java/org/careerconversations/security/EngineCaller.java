@@ -1,17 +1,15 @@
 package org.careerconversations.security;
 
 import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 /**
- * Who runs an engine command, for the app's checks in front of the engine's own ({@link #guard}): a person
+ * Who runs an engine command, for the app's checks in front of the engine's own: a person
  * (the REST API, the webapps) or the app itself (no authenticated user: the job executor, the app's own
- * code, which is trusted).
+ * code, which is trusted). See {@link EngineGuard}.
  */
 public record EngineCaller(String userId, List<String> groups, boolean administrator) {
 
@@ -25,17 +23,6 @@ public record EngineCaller(String userId, List<String> groups, boolean administr
         boolean administrator = groups.stream().anyMatch(configuration.getAdminGroups()::contains)
             || configuration.getAdminUsers() != null && configuration.getAdminUsers().contains(user.getUserId());
         return Optional.of(new EngineCaller(user.getUserId(), groups, administrator));
-    }
-
-    /**
-     * Adds a check to run before every command, outside the engine's transaction: it may refuse the command
-     * before anything of it happens.
-     */
-    public static void guard(ProcessEngineConfigurationImpl configuration, CommandInterceptor check) {
-        if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
-            configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
-        }
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(check);
     }
 
     /**

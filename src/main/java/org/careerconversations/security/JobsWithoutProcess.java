@@ -5,10 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.JobQueryImpl;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetJobDefinitionStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetJobStateCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteJobCmd;
@@ -20,7 +19,6 @@ import org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobPriorityCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
 import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
@@ -42,7 +40,7 @@ import org.springframework.stereotype.Component;
  * refused caller caused — that is skipped, so a refused attempt changes nothing.
  */
 @Component
-class JobsWithoutProcess extends AbstractProcessEnginePlugin {
+class JobsWithoutProcess extends EngineGuard {
 
     /** The commands on one job or job definition, with the fields that name it. */
     private static final Map<Class<?>, List<String>> JOB_COMMANDS = Map.of(
@@ -62,107 +60,93 @@ class JobsWithoutProcess extends AbstractProcessEnginePlugin {
         "rootProcessInstanceId", "executionId", "processDefinitionId", "processDefinitionKey");
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        EngineCaller.guard(configuration, new Check(configuration));
+    protected <T> T guard(Command<T> command, Supplier<T> proceed) {
+        Optional<EngineCaller> caller = EngineCaller.current(configuration);
+        if (caller.isPresent() && command instanceof FailedJobListener listener && refusedAttempt(listener)) {
+            return null;
+        }
+        if (caller.isEmpty() || caller.get().administrator()) {
+            return proceed.get();
+        }
+        if (command instanceof JobQueryImpl query) {
+            return withoutJobsOfNoProcess(query, proceed.get());
+        }
+        fieldsNaming(command).ifPresent(fields -> refuseJobsOfNoProcess(command, fields, caller.get()));
+        return proceed.get();
     }
 
-    private static final class Check extends CommandInterceptor {
+    private static Optional<List<String>> fieldsNaming(Command<?> command) {
+        return JOB_COMMANDS.entrySet().stream().filter(e -> e.getKey().isInstance(command))
+            .map(Map.Entry::getValue).findFirst();
+    }
 
-        private final ProcessEngineConfigurationImpl configuration;
-
-        Check(ProcessEngineConfigurationImpl configuration) {
-            this.configuration = configuration;
-        }
-
-        @Override
-        public <T> T execute(Command<T> command) {
-            Optional<EngineCaller> caller = EngineCaller.current(configuration);
-            if (caller.isPresent() && command instanceof FailedJobListener listener && refusedAttempt(listener)) {
-                return null;
-            }
-            if (caller.isEmpty() || caller.get().administrator()) {
-                return next.execute(command);
-            }
-            if (command instanceof JobQueryImpl query) {
-                return withoutJobsOfNoProcess(query, next.execute(command));
-            }
-            fieldsNaming(command).ifPresent(fields -> refuseJobsOfNoProcess(command, fields, caller.get()));
-            return next.execute(command);
-        }
-
-        private static Optional<List<String>> fieldsNaming(Command<?> command) {
-            return JOB_COMMANDS.entrySet().stream().filter(e -> e.getKey().isInstance(command))
-                .map(Map.Entry::getValue).findFirst();
-        }
-
-        private void refuseJobsOfNoProcess(Command<?> command, List<String> fields, EngineCaller caller) {
-            List<String> jobIds = new ArrayList<>();
-            String jobDefinitionId = null;
-            for (String field : fields) {
-                Object value = EngineCaller.field(command, field);
-                if (value instanceof String id && field.equals("jobId")) {
-                    jobIds.add(id);
-                } else if (value instanceof Collection<?> ids) {
-                    ids.forEach(id -> jobIds.add(String.valueOf(id)));
-                } else if (value instanceof String id) {
-                    jobDefinitionId = id;
-                }
-            }
-            String definitionId = jobDefinitionId;
-            boolean ofNoProcess = configuration.getCommandExecutorTxRequired().execute(context -> {
-                for (String id : jobIds) {
-                    JobEntity job = context.getJobManager().findJobById(id);
-                    if (job != null && job.getProcessDefinitionKey() == null) {
-                        return true;
-                    }
-                }
-                if (definitionId != null) {
-                    JobDefinitionEntity definition = context.getJobDefinitionManager().findById(definitionId);
-                    return definition != null && definition.getProcessDefinitionKey() == null;
-                }
-                return false;
-            });
-            if (ofNoProcess) {
-                throw new AuthorizationException(caller.userId(),
-                    command instanceof GetJobExceptionStacktraceCmd ? "READ" : "UPDATE", "Job", null);
+    private void refuseJobsOfNoProcess(Command<?> command, List<String> fields, EngineCaller caller) {
+        List<String> jobIds = new ArrayList<>();
+        String jobDefinitionId = null;
+        for (String field : fields) {
+            Object value = EngineCaller.field(command, field);
+            if (value instanceof String id && field.equals("jobId")) {
+                jobIds.add(id);
+            } else if (value instanceof Collection<?> ids) {
+                ids.forEach(id -> jobIds.add(String.valueOf(id)));
+            } else if (value instanceof String id) {
+                jobDefinitionId = id;
             }
         }
-
-        @SuppressWarnings("unchecked")
-        private <T> T withoutJobsOfNoProcess(JobQueryImpl query, T result) {
-            if (result instanceof List<?> jobs) {
-                return (T) jobs.stream().filter(job -> ofAProcess((Job) job)).toList();
-            }
-            if (result instanceof Job job) {
-                return ofAProcess(job) ? result : null;
-            }
-            if (result instanceof Long && !scopedToAProcess(query)) {
-                // count what the caller would list: the engine's count includes the jobs of no process
-                List<Job> visible = configuration.getCommandExecutorTxRequired()
-                    .execute(context -> context.getJobManager().findJobsByQueryCriteria(query, null));
-                return (T) Long.valueOf(visible.stream().filter(this::ofAProcess).count());
-            }
-            return result;
-        }
-
-        private boolean ofAProcess(Job job) {
-            return job.getProcessDefinitionKey() != null;
-        }
-
-        private static boolean scopedToAProcess(JobQueryImpl query) {
-            for (String field : PROCESS_SCOPES) {
-                Object value = EngineCaller.field(query, field);
-                if (value instanceof String || value instanceof Collection<?> c && !c.isEmpty()) {
+        String definitionId = jobDefinitionId;
+        boolean ofNoProcess = configuration.getCommandExecutorTxRequired().execute(context -> {
+            for (String id : jobIds) {
+                JobEntity job = context.getJobManager().findJobById(id);
+                if (job != null && job.getProcessDefinitionKey() == null) {
                     return true;
                 }
             }
+            if (definitionId != null) {
+                JobDefinitionEntity definition = context.getJobDefinitionManager().findById(definitionId);
+                return definition != null && definition.getProcessDefinitionKey() == null;
+            }
             return false;
+        });
+        if (ofNoProcess) {
+            throw new AuthorizationException(caller.userId(),
+                command instanceof GetJobExceptionStacktraceCmd ? "READ" : "UPDATE", "Job", null);
         }
+    }
 
-        /** An attempt the engine refused for a missing permission is not a failure of the job. */
-        private static boolean refusedAttempt(FailedJobListener listener) {
-            JobFailureCollector collector = (JobFailureCollector) EngineCaller.field(listener, "jobFailureCollector");
-            return collector.getFailure() instanceof AuthorizationException;
+    @SuppressWarnings("unchecked")
+    private <T> T withoutJobsOfNoProcess(JobQueryImpl query, T result) {
+        if (result instanceof List<?> jobs) {
+            return (T) jobs.stream().filter(job -> ofAProcess((Job) job)).toList();
         }
+        if (result instanceof Job job) {
+            return ofAProcess(job) ? result : null;
+        }
+        if (result instanceof Long && !scopedToAProcess(query)) {
+            // count what the caller would list: the engine's count includes the jobs of no process
+            List<Job> visible = configuration.getCommandExecutorTxRequired()
+                .execute(context -> context.getJobManager().findJobsByQueryCriteria(query, null));
+            return (T) Long.valueOf(visible.stream().filter(this::ofAProcess).count());
+        }
+        return result;
+    }
+
+    private boolean ofAProcess(Job job) {
+        return job.getProcessDefinitionKey() != null;
+    }
+
+    private static boolean scopedToAProcess(JobQueryImpl query) {
+        for (String field : PROCESS_SCOPES) {
+            Object value = EngineCaller.field(query, field);
+            if (value instanceof String || value instanceof Collection<?> c && !c.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An attempt the engine refused for a missing permission is not a failure of the job. */
+    private static boolean refusedAttempt(FailedJobListener listener) {
+        JobFailureCollector collector = (JobFailureCollector) EngineCaller.field(listener, "jobFailureCollector");
+        return collector.getFailure() instanceof AuthorizationException;
     }
 }
