@@ -4,7 +4,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,8 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -101,14 +98,7 @@ class ApiAuthentication {
         }
 
         private static Optional<String> sessionUser(HttpServletRequest request) {
-            HttpSession session = request.getSession(false);
-            if (session == null) {
-                return Optional.empty();
-            }
-            Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-            Authentication authentication = authentications == null ? null
-                : authentications.getAuthenticationForProcessEngine("default");
-            return Optional.ofNullable(authentication).map(Authentication::getIdentityId);
+            return WebappLogin.of(request).map(Authentication::getIdentityId);
         }
 
         private static boolean csrfTokenMatches(HttpServletRequest request) {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * may read the definition ({@code GET /process-definition/statistics}), without asking whether they may read
  * those instances — so every employee would learn how many conversations are running. Unless the caller may
  * read every instance of every definition (process owners, administrators), the counts come back as zero;
- * the definitions themselves stay listed, so Cockpit keeps working for process designers.
+ * the definitions themselves stay listed.
  */
 @Component
 class StatisticsGuard extends EngineGuard {

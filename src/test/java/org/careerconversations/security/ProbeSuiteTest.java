@@ -238,6 +238,9 @@ class ProbeSuiteTest extends AppTest {
             Map.of(), "owner"),
         cockpit(Kind.SCOPED, "GET", "/camunda/api/cockpit/plugin/base/default/incident?processInstanceIdIn={pi}"
             + "&maxResults=50", null, "owner"),
+        cockpit(Kind.UNSCOPED, "GET", "/camunda/api/cockpit/plugin/base/default/process-definition/statistics"
+            + "?firstResult=0&maxResults=50", null, "owner")
+            .leaksIf(json -> json.findValues("instances").stream().anyMatch(n -> n.asInt() > 0)),
         // --- the app's own API ---
         app(Kind.SCOPED, "GET", "/api/employees/{employee}/export", "employee"),
         app(Kind.WRITE, "DELETE", "/api/employees/{employee}/personal-data", null));
@@ -310,13 +313,36 @@ class ProbeSuiteTest extends AppTest {
                 .isEqualTo(403);
         }
         assertThat(WebappSession.login(baseUrl(), "admin", "admin", "demo").loginStatus).isEqualTo(200);
-        for (String user : List.of("eva", "erik", "mark", "dora", "maria")) {
+        for (String user : List.of("eva", "erik", "mark", "dora", "maria", "hugo")) {
             assertThat(WebappSession.login(baseUrl(), "cockpit", user, "demo").loginStatus).as(user + " → Cockpit")
                 .isEqualTo(403);
         }
-        for (String user : List.of("hanna", "hugo")) {
+        for (String user : List.of("hanna")) {
             assertThat(WebappSession.login(baseUrl(), "cockpit", user, "demo").loginStatus).isEqualTo(200);
         }
+    }
+
+    @Test
+    void eachWebappsOwnApiAnswersOnlyThePeopleOfThatWebapp() {
+        String cockpitStatistics = "/camunda/api/cockpit/plugin/base/default/process-definition/statistics"
+            + "?firstResult=0&maxResults=50";
+        String adminMetrics = "/camunda/api/admin/plugin/adminPlugins/default/metrics/aggregated"
+            + "?metrics=process-instances&subscriptionStartDate=2026-01-01&groupBy=month";
+        WebappSession erik = WebappSession.login(baseUrl(), "tasklist", "erik", "demo");
+
+        Answer statistics = erik.send("GET", cockpitStatistics, null);
+        assertThat(statistics.status()).as(statistics.body()).isEqualTo(403);
+        assertThat(statistics.body()).doesNotContain("instances");
+        assertThat(erik.send("GET", adminMetrics, null).status()).isEqualTo(403);
+        // his own login stays readable, as Tasklist needs it
+        assertThat(erik.send("GET", "/camunda/api/admin/auth/user/default", null).status()).isEqualTo(200);
+
+        assertThat(WebappSession.login(baseUrl(), "cockpit", "hanna", "demo").send("GET", cockpitStatistics, null)
+            .status()).isEqualTo(200);
+        assertThat(WebappSession.login(baseUrl(), "cockpit", "hanna", "demo").send("GET", adminMetrics, null)
+            .status()).isEqualTo(403);
+        assertThat(WebappSession.login(baseUrl(), "admin", "admin", "demo").send("GET", adminMetrics, null)
+            .status()).isEqualTo(200);
     }
 
     // --- the victims ---
