@@ -57,9 +57,10 @@ public class ConversationService {
     }
 
     /**
-     * Opens the next cycle's conversation for an employee, after checking that the employee exists, is
-     * active, has a manager and no open conversation, and that whoever starts it may (their manager or HR;
-     * a start without a user, such as the scheduler's, may).
+     * Opens the next cycle's conversation for an employee, after checking that whoever starts it may (the
+     * employee's manager or HR; a start without a user, such as the scheduler's, may) and that the employee
+     * exists, is active, has a manager and no open conversation. A starter who may not start it learns no
+     * more than that: not whether the person exists, has left or has a manager.
      *
      * @throws ConversationStartRejected with a message naming {@code employeeId} and the broken rule
      */
@@ -69,7 +70,9 @@ public class ConversationService {
                 "employeeId is required: say whose career conversation to start");
         }
         String id = employeeId.trim();
-        Employee employee = employees.findById(id).orElseThrow(() -> new ConversationStartRejected(
+        Optional<Employee> found = employees.findById(id);
+        checkStarterMayStart(found);
+        Employee employee = found.orElseThrow(() -> new ConversationStartRejected(
             Status.BAD_REQUEST, "employeeId '" + shorten(id) + "' is not an employee of the organisation"));
         if (!employee.isActive()) {
             throw new ConversationStartRejected(Status.BAD_REQUEST, "employeeId '" + id
@@ -78,7 +81,6 @@ public class ConversationService {
         Employee manager = employee.getManagerId().flatMap(employees::findById)
             .orElseThrow(() -> new ConversationStartRejected(Status.BAD_REQUEST, "employeeId '" + id + "': "
                 + employee.getName() + " has no manager to hold a career conversation with"));
-        checkStarterMayStart(employee, manager);
         List<Conversation> open = conversations.findOpenOf(id);
         if (!open.isEmpty()) {
             throw new ConversationStartRejected(Status.CONFLICT, "employeeId '" + id + "' already has an open "
@@ -94,17 +96,21 @@ public class ConversationService {
         return new Opened(conversation, employee, manager, hrPartner, previousPlanSummary(id));
     }
 
-    private void checkStarterMayStart(Employee employee, Employee manager) {
+    /**
+     * HR and the scheduler start anyone's conversation; a manager only their own reports'. Anyone else is told
+     * only that: the same answer whether the person is unknown, has left, has no manager or another one.
+     */
+    private void checkStarterMayStart(Optional<Employee> employee) {
         Authentication starter = identityService.getCurrentAuthentication();
         if (starter == null || starter.getUserId() == null) {
             return;
         }
         List<String> groups = starter.getGroupIds() == null ? List.of() : starter.getGroupIds();
         boolean hr = groups.contains(Groups.HR) || groups.contains(Groups.ADMINS);
-        if (!hr && !starter.getUserId().equals(manager.getId())) {
-            throw new ConversationStartRejected(Status.FORBIDDEN, "employeeId '" + employee.getId()
-                + "': only " + employee.getName() + "'s manager (" + manager.getName()
-                + ") or HR may start this career conversation");
+        boolean theirManager = employee.flatMap(Employee::getManagerId).filter(starter.getUserId()::equals).isPresent();
+        if (!hr && !theirManager) {
+            throw new ConversationStartRejected(Status.FORBIDDEN, "You can start career conversations for the "
+                + "people who report to you; HR starts the others.");
         }
     }
 

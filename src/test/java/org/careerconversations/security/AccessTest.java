@@ -137,7 +137,10 @@ class AccessTest extends AppTest {
         Answer start = mark.post("/engine-rest/process-definition/key/CareerConversation/start",
             variables("employeeId", "emma"));
         assertThat(start.status()).isEqualTo(403);
-        assertThat(start.message()).contains("only Emma Engel's manager (Maria Mendes) or HR");
+        // mark learns only that he may not: nothing about emma or who her manager is
+        assertThat(start.message()).isEqualTo("You can start career conversations for the people who report to "
+            + "you; HR starts the others.");
+        assertThat(start.body()).doesNotContain("Emma", "Maria", "emma");
     }
 
     @Test
