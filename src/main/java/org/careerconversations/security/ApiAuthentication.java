@@ -5,10 +5,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -25,7 +27,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the session of someone logged into the webapps (then a state-changing call must carry the webapps' CSRF
  * token in {@code X-XSRF-TOKEN}, as Cockpit sends it). The caller becomes the engine's authenticated user
  * for the request, so engine queries made on their behalf see what their authorizations grant.
- * Everything else answers 401.
+ * Everything else answers 401 — without {@code WWW-Authenticate}, so that a browser never asks for a
+ * password here and then sends it along with requests other sites make it send.
+ * <p>
+ * A state-changing call is refused before anything else when a browser says it comes from another site
+ * ({@code Origin}, {@code Referer}, {@code Sec-Fetch-Site}), and when its body has a type that a page of
+ * another site can send without asking (a form: {@code text/plain}, {@code application/x-www-form-urlencoded},
+ * {@code multipart/form-data}): the API takes JSON, and CSV for the organisation import. Every answer is
+ * {@code Cache-Control: no-store} and {@code X-Content-Type-Options: nosniff}: it is about people.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiAuthentication {
@@ -45,6 +54,9 @@ class ApiAuthentication {
     static class ApiAuthenticationFilter extends OncePerRequestFilter {
 
         private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+        /** The types of body that any web page can send to another site without the browser asking first. */
+        private static final Set<String> FORM_TYPES = Set.of("text/plain", "application/x-www-form-urlencoded",
+            "multipart/form-data");
 
         private final IdentityService identity;
 
@@ -55,6 +67,20 @@ class ApiAuthentication {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            if (!SAFE_METHODS.contains(request.getMethod())) {
+                if (fromAnotherSite(request)) {
+                    deny(response, HttpServletResponse.SC_FORBIDDEN,
+                        "Requests from other sites are refused: use the app itself or a script with HTTP Basic");
+                    return;
+                }
+                if (formBody(request)) {
+                    deny(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "Send the body as JSON "
+                        + "(Content-Type: application/json), or as text/csv for the organisation import");
+                    return;
+                }
+            }
             Optional<String> basicUser = basicUser(request);
             Optional<String> user = basicUser.isPresent() ? basicUser : sessionUser(request);
             if (user.isEmpty()) {
@@ -108,11 +134,45 @@ class ApiAuthentication {
                 expected.toString().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
         }
 
+        /** A browser's word that the request comes from a page of another site (a script sends none of these). */
+        private static boolean fromAnotherSite(HttpServletRequest request) {
+            if ("cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"))) {
+                return true;
+            }
+            String origin = request.getHeader("Origin");
+            if (origin == null) {
+                origin = request.getHeader("Referer");
+            }
+            return origin != null && !sameOrigin(origin, request);
+        }
+
+        private static boolean sameOrigin(String url, HttpServletRequest request) {
+            try {
+                URI from = URI.create(url.trim());
+                return from.getScheme() != null && from.getHost() != null
+                    && from.getScheme().equalsIgnoreCase(request.getScheme())
+                    && from.getHost().equalsIgnoreCase(request.getServerName())
+                    && port(from.getPort(), from.getScheme()) == port(request.getServerPort(), request.getScheme());
+            } catch (IllegalArgumentException notAUrl) {
+                return false;   // "null" (a sandboxed page) or worse
+            }
+        }
+
+        private static int port(int port, String scheme) {
+            return port > 0 ? port : "https".equalsIgnoreCase(scheme) ? 443 : 80;
+        }
+
+        private static boolean formBody(HttpServletRequest request) {
+            String type = request.getContentType();
+            if (type == null) {
+                return false;
+            }
+            String mediaType = type.split(";")[0].trim().toLowerCase(Locale.ROOT);
+            return FORM_TYPES.contains(mediaType);
+        }
+
         private static void deny(HttpServletResponse response, int status, String message) throws IOException {
             response.setStatus(status);
-            if (status == HttpServletResponse.SC_UNAUTHORIZED) {
-                response.setHeader("WWW-Authenticate", "Basic realm=\"Career Conversations\"");
-            }
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"status\":" + status + ",\"message\":\"" + message + "\"}");
