@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
 import org.careerconversations.AppTest;
+import org.careerconversations.Conversations;
 import org.careerconversations.EngineRest;
 import org.careerconversations.EngineRest.Answer;
 import org.careerconversations.EngineRest.Part;
@@ -135,6 +136,33 @@ public class DeployFromModelerTest extends AppTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("eva-1").singleResult()
             .getProcessDefinitionId()).isEqualTo(before);
         assertThat(taskName("maria", "eva-1")).isEqualTo("Schedule the career conversation with Eva Evers");
+    }
+
+    @Test
+    void aNewCadenceTableReachesNewConversationsWhileRunningOnesKeepTheirs() throws IOException {
+        Conversations conversations = new Conversations(engine);
+        String evasConversation = conversations.preparing("hanna", "eva", "maria");
+        String table = Files.readString(Path.of("dmn", "review-cadence.dmn"));
+        String newTable = table.replaceAll("<text>\"([A-Z])", "<text>\"Table 2: $1");
+        assertThat(newTable).isNotEqualTo(table);
+        List<Part> files = new ArrayList<>(modelerFiles(Files.readString(Path.of("bpmn", "career-conversation.bpmn"))));
+        files.replaceAll(part -> part.fileName().equals("review-cadence.dmn")
+            ? new Part(part.name(), part.fileName(), newTable.getBytes(StandardCharsets.UTF_8)) : part);
+
+        Answer deployed = rest().as("hugo").postMultipart("/engine-rest/deployment/create",
+            modelerFields("career-conversation with a new cadence table"), files);
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        conversations.agree(evasConversation, "eva", "maria", "EVA");
+        conversations.agreed("hanna", "erik", "maria", "ERIK");
+
+        assertThat(cadenceReason("eva-1")).as("running when the table changed").isNotBlank()
+            .doesNotStartWith("Table 2");
+        assertThat(cadenceReason("erik-1")).as("started on the new version").startsWith("Table 2: ");
+    }
+
+    private String cadenceReason(String businessKey) {
+        return jdbc.queryForObject("select cadence_reason from conversation where business_key = ?", String.class,
+            businessKey);
     }
 
     @Test
