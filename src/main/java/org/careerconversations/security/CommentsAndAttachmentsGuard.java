@@ -5,9 +5,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.GetAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.GetAttachmentContentCmd;
@@ -29,8 +38,9 @@ import org.springframework.stereotype.Component;
  * /task/{id}/attachment/{attachmentId}} (and its {@code /data}) and {@code DELETE} of an attachment answer
  * anyone who names the ids — and the engine's ids are time-based, so guessable from one's own. (Found by
  * ProbeSuiteTest.) For an authenticated user this closes the gap in the engine, for every API at once: a
- * comment or attachment is read only by who may read its task or process instance, and an attachment is
- * deleted only by who works on its task.
+ * comment or attachment is read only by who may read the variables of its task or process instance, and
+ * added or (an attachment) deleted only by who works on its task. (The engine adds comments and attachments
+ * for anyone who can see that a task exists — process owners could write into every conversation.)
  */
 @Component
 class CommentsAndAttachmentsGuard extends EngineGuard {
@@ -69,6 +79,21 @@ class CommentsAndAttachmentsGuard extends EngineGuard {
             }
         } else if (BY_ATTACHMENT.containsKey(type)) {
             checkAttachment(command, user, type == DeleteAttachmentCmd.class);
+        } else if (type == AddCommentCmd.class || type == CreateAttachmentCmd.class) {
+            checkNew(command, user);
+        }
+    }
+
+    /** A comment or attachment is added by who works on the task, or may change the process instance. */
+    private void checkNew(Command<?> command, Authentication user) {
+        String taskId = field(command, "taskId");
+        String processInstanceId = field(command, "processInstanceId");
+        boolean allowed = taskId != null ? mayWorkOn(user, taskId)
+            : processInstanceId == null || configuration.getAuthorizationService().isUserAuthorized(user.getUserId(),
+                groups(user), Permissions.UPDATE, Resources.PROCESS_INSTANCE, processInstanceId);
+        if (!allowed) {
+            throw denied(user, "UPDATE", taskId != null ? "Task" : "ProcessInstance",
+                taskId != null ? taskId : processInstanceId);
         }
     }
 
@@ -99,14 +124,35 @@ class CommentsAndAttachmentsGuard extends EngineGuard {
         }
     }
 
-    /** As the user: the engine's own authorization check decides (task grant or conversation grant). */
+    /**
+     * Comments and attachments are what people wrote: read by whoever may read the variables of the task
+     * (its assignee) or of its conversation (the conversation's readers), not by everyone who may see that the
+     * task exists (process owners).
+     */
     private boolean maySeeTask(String taskId) {
-        return configuration.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
+        Authentication user = configuration.getIdentityService().getCurrentAuthentication();
+        if (authorized(user, TaskPermissions.READ_VARIABLE, Resources.TASK, taskId)
+            || authorized(user, HistoricTaskPermissions.READ_VARIABLE, Resources.HISTORIC_TASK, taskId)) {
+            return true;
+        }
+        HistoricTaskInstance task = asApp(() -> configuration.getHistoryService().createHistoricTaskInstanceQuery()
+            .taskId(taskId).singleResult());
+        return task != null && task.getProcessInstanceId() != null && maySeeProcessInstance(task.getProcessInstanceId());
     }
 
     private boolean maySeeProcessInstance(String processInstanceId) {
-        return configuration.getHistoryService().createHistoricProcessInstanceQuery()
-            .processInstanceId(processInstanceId).count() > 0;
+        Authentication user = configuration.getIdentityService().getCurrentAuthentication();
+        HistoricProcessInstance instance = asApp(() -> configuration.getHistoryService()
+            .createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult());
+        return instance != null && (authorized(user, HistoricProcessInstancePermissions.READ,
+            Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId)
+            || authorized(user, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, Resources.PROCESS_DEFINITION,
+            instance.getProcessDefinitionKey()));
+    }
+
+    private boolean authorized(Authentication user, Permission permission, Resource resource, String resourceId) {
+        return configuration.getAuthorizationService().isUserAuthorized(user.getUserId(), groups(user), permission,
+            resource, resourceId);
     }
 
     private boolean mayWorkOn(Authentication user, String taskId) {
