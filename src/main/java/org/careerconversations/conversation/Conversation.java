@@ -350,6 +350,46 @@ public class Conversation {
         return outcomeNote;
     }
 
+    public Instant getOpenedAt() {
+        return openedAt;
+    }
+
+    public String getAmbitionsLongTerm() {
+        return ambitionsLongTerm;
+    }
+
+    public String getStrengths() {
+        return strengths;
+    }
+
+    public String getDevelopmentNeeds() {
+        return developmentNeeds;
+    }
+
+    public String getTopics() {
+        return topics;
+    }
+
+    public String getSupportWanted() {
+        return supportWanted;
+    }
+
+    public String getPreviousPlanProgress() {
+        return previousPlanProgress;
+    }
+
+    public String getAreasToGrow() {
+        return areasToGrow;
+    }
+
+    public String getProposedGoals() {
+        return proposedGoals;
+    }
+
+    public Instant getDocumentedAt() {
+        return documentedAt;
+    }
+
     public Boolean getEmployeePrepared() {
         return employeePrepared;
     }

@@ -11,6 +11,9 @@ public interface ConversationRepository extends JpaRepository<Conversation, Long
 
     Optional<Conversation> findByProcessInstanceId(String processInstanceId);
 
+    /** Every conversation of the employee, the latest cycle first. */
+    List<Conversation> findByEmployeeIdOrderByCycleDesc(String employeeId);
+
     @Query("select coalesce(max(c.cycle), 0) from Conversation c where c.employeeId = ?1")
     int lastCycleOf(String employeeId);
 

@@ -6,6 +6,7 @@ import static org.careerconversations.followup.FollowUpVariables.REVISION_REQUES
 import static org.careerconversations.followup.FollowUpVariables.REVISION_REQUESTED_BY_NAME;
 
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -63,11 +64,11 @@ class RevisionRequestController {
         }
         String reason = request == null || request.reason() == null ? "" : request.reason().strip();
         if (reason.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "reason is required: say what has changed");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Reason is required: say what has changed.");
         }
         if (reason.length() > 2000) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                "reason must be at most 2000 characters (has " + reason.length() + ")");
+                "Reason must be at most 2,000 characters (you entered " + reason.length() + ").");
         }
         if (conversation.getFollowUpEndedAt() != null || conversation.getSignedOffAt() == null
             || conversation.isOpen()) {
@@ -91,8 +92,12 @@ class RevisionRequestController {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "The plan of " + businessKey + " cannot take a "
                 + "revision request right now: a check-in or a revision is in progress — say it there");
         }
+        String managerName = ProcessPrivileges.asTheProcess(identity, () -> Optional.ofNullable(identity
+            .createUserQuery().userId(conversation.getManagerId()).singleResult())
+            .map(manager -> (manager.getFirstName() + " " + manager.getLastName()).strip())
+            .orElse("The manager"));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("businessKey", businessKey,
-            "message", "The revision of the plan has started: " + conversation.getManagerId()
-                + " revises it, then the employee agrees"));
+            "message", "The revision of the plan has started: " + managerName
+                + " revises it in Tasklist, then the employee agrees to it."));
     }
 }

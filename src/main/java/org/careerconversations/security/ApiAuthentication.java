@@ -2,10 +2,12 @@ package org.careerconversations.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -17,29 +19,42 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authentication for the app's own API ({@code /api/**}): HTTP Basic with the Camunda user's password, or
- * the session of someone logged into the webapps (then a state-changing call must carry the webapps' CSRF
- * token in {@code X-XSRF-TOKEN}, as Cockpit sends it). The caller becomes the engine's authenticated user
- * for the request, so engine queries made on their behalf see what their authorizations grant.
- * Everything else answers 401 — without {@code WWW-Authenticate}, so that a browser never asks for a
- * password here and then sends it along with requests other sites make it send.
+ * Who is calling the app: the one place that decides it for the app's own API and its pages.
+ * <ul>
+ *   <li>The API ({@code /api/**}): HTTP Basic with the Camunda user's password, or the session of someone
+ *       logged into the webapps (then a state-changing call must carry the webapps' CSRF token in
+ *       {@code X-XSRF-TOKEN}, as Cockpit sends it). Everything else answers 401 — without
+ *       {@code WWW-Authenticate}, so that a browser never asks for a password here and then sends it along
+ *       with requests other sites make it send.</li>
+ *   <li>The people's pages ({@code /careers/**}): the webapps' session only, so the Tasklist login opens them
+ *       and no browser ever shows a Basic prompt. A visitor without one is sent to Tasklist's login, and
+ *       Tasklist's {@code scripts/careers-pages.js} brings them back to the page they asked for.</li>
+ * </ul>
+ * The caller becomes the engine's authenticated user for the request, so engine queries made on their behalf
+ * see what their authorizations grant, and {@link CurrentUser} names them.
  * <p>
- * A state-changing call is refused before anything else when a browser says it comes from another site
+ * A state-changing API call is refused before anything else when a browser says it comes from another site
  * ({@code Origin}, {@code Referer}, {@code Sec-Fetch-Site}), and when its body has a type that a page of
  * another site can send without asking (a form: {@code text/plain}, {@code application/x-www-form-urlencoded},
- * {@code multipart/form-data}): the API takes JSON, and CSV for the organisation import. Every answer is
+ * {@code multipart/form-data}): the API takes JSON, and CSV for the organisation import. Every API answer is
  * {@code Cache-Control: no-store} and {@code X-Content-Type-Options: nosniff}: it is about people.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiAuthentication {
 
     static final String API = "/api/*";
+    static final String PAGES = "/careers/*";
+    /** The page a visitor without a session asked for, read by Tasklist's script once they have logged in. */
+    static final String RETURN_COOKIE = "careers-return-to";
 
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identity) {
@@ -51,8 +66,68 @@ class ApiAuthentication {
         return registration;
     }
 
+    @Bean
+    FilterRegistrationBean<PageAuthenticationFilter> pageAuthenticationFilter(IdentityService identity,
+        @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+        FilterRegistrationBean<PageAuthenticationFilter> registration =
+            new FilterRegistrationBean<>(new PageAuthenticationFilter(identity, webappPath));
+        registration.setName("page-authentication");
+        registration.addUrlPatterns(PAGES);
+        registration.setOrder(Integer.MIN_VALUE + 20);
+        return registration;
+    }
+
+    /** The pages: the webapp session, or off to Tasklist's login. */
+    static class PageAuthenticationFilter extends OncePerRequestFilter {
+
+        private final IdentityService identity;
+        private final String webappPath;
+
+        PageAuthenticationFilter(IdentityService identity, String webappPath) {
+            this.identity = identity;
+            this.webappPath = webappPath;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+            Optional<String> user = sessionUser(request);
+            if (user.isPresent()) {
+                runAs(identity, user.get(), request, response, chain);
+                return;
+            }
+            String asked = request.getRequestURI() + (request.getQueryString() == null ? ""
+                : "?" + request.getQueryString());
+            Cookie back = new Cookie(RETURN_COOKIE, URLEncoder.encode(asked, StandardCharsets.UTF_8));
+            back.setPath("/");
+            back.setMaxAge(600);
+            back.setAttribute("SameSite", "Lax");
+            response.addCookie(back);
+            response.sendRedirect(request.getContextPath() + webappPath + "/app/tasklist/default/#/login");
+        }
+    }
+
+    /** Runs the rest of the request as the user, with their groups, for the engine and {@link CurrentUser}. */
+    private static void runAs(IdentityService identity, String user, HttpServletRequest request,
+                              HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream()
+            .map(Group::getId).toList();
+        identity.setAuthentication(user, groups);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** The user logged into the webapps in this request's session, if any. */
+    private static Optional<String> sessionUser(HttpServletRequest request) {
+        return WebappLogin.of(request).map(Authentication::getIdentityId);
+    }
+
     static class ApiAuthenticationFilter extends OncePerRequestFilter {
 
+        private static final Logger LOG = LoggerFactory.getLogger(ApiAuthentication.class);
         private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
         /** The types of body that any web page can send to another site without the browser asking first. */
         private static final Set<String> FORM_TYPES = Set.of("text/plain", "application/x-www-form-urlencoded",
@@ -71,12 +146,12 @@ class ApiAuthentication {
             response.setHeader("X-Content-Type-Options", "nosniff");
             if (!SAFE_METHODS.contains(request.getMethod())) {
                 if (fromAnotherSite(request)) {
-                    deny(response, HttpServletResponse.SC_FORBIDDEN,
+                    refuse(request, response, HttpServletResponse.SC_FORBIDDEN,
                         "Requests from other sites are refused: use the app itself or a script with HTTP Basic");
                     return;
                 }
                 if (formBody(request)) {
-                    deny(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "Send the body as JSON "
+                    refuse(request, response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "Send the body as JSON "
                         + "(Content-Type: application/json), or as text/csv for the organisation import");
                     return;
                 }
@@ -89,18 +164,11 @@ class ApiAuthentication {
                 return;
             }
             if (basicUser.isEmpty() && !SAFE_METHODS.contains(request.getMethod()) && !csrfTokenMatches(request)) {
-                deny(response, HttpServletResponse.SC_FORBIDDEN,
+                refuse(request, response, HttpServletResponse.SC_FORBIDDEN,
                     "Missing or wrong X-XSRF-TOKEN header for a call made with the webapp login");
                 return;
             }
-            List<String> groups = identity.createGroupQuery().groupMember(user.get()).list().stream()
-                .map(Group::getId).toList();
-            identity.setAuthentication(user.get(), groups);
-            try {
-                chain.doFilter(request, response);
-            } finally {
-                identity.clearAuthentication();
-            }
+            runAs(identity, user.get(), request, response, chain);
         }
 
         private Optional<String> basicUser(HttpServletRequest request) {
@@ -121,10 +189,6 @@ class ApiAuthentication {
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }
-        }
-
-        private static Optional<String> sessionUser(HttpServletRequest request) {
-            return WebappLogin.of(request).map(Authentication::getIdentityId);
         }
 
         private static boolean csrfTokenMatches(HttpServletRequest request) {
@@ -169,6 +233,14 @@ class ApiAuthentication {
             }
             String mediaType = type.split(";")[0].trim().toLowerCase(Locale.ROOT);
             return FORM_TYPES.contains(mediaType);
+        }
+
+        /** A refusal of a call that came with credentials or a login: one WARN line, as for the API's own. */
+        private static void refuse(HttpServletRequest request, HttpServletResponse response, int status,
+                                   String message) throws IOException {
+            LOG.warn("{} {} refused: {}", request.getMethod(), EngineErrorMessages.resourceOf(request.getRequestURI()),
+                status);
+            deny(response, status, message);
         }
 
         private static void deny(HttpServletResponse response, int status, String message) throws IOException {

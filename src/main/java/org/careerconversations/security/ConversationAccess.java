@@ -183,6 +183,25 @@ public class ConversationAccess {
             hrPartnerOf(employeeId).orElse(null)));
     }
 
+    /**
+     * Whether the user reads the employee's conversations: the readers each of them is granted to (the
+     * employee, their manager — and the managers above, if so configured — and their HR partner), as the
+     * organisation states it now, which is what {@link #reconcile} keeps the grants in line with.
+     */
+    public boolean mayRead(String userId, String employeeId) {
+        return userId != null && readers(employeeId, managerOf(employeeId).orElse(null),
+            hrPartnerOf(employeeId).orElse(null)).contains(userId);
+    }
+
+    /**
+     * The people whose conversations a manager reads because they report to them: their direct reports, and
+     * with {@code careers.access.managers-see-indirect-reports=true} everyone below them.
+     */
+    public List<String> reportsOf(String managerId) {
+        return managersSeeIndirectReports ? everyoneBelow(managerId)
+            : jdbc.queryForList("select id from employee where manager_id = ?", String.class, managerId);
+    }
+
     private void reconcile(String employeeId, String managerId, String hrPartnerId) {
         Set<String> readers = readers(employeeId, managerId, hrPartnerId);
         List<String> instances = jdbc.queryForList("select process_instance_id from conversation where "

@@ -155,7 +155,7 @@ class FollowUpProcessTest extends AppTest {
         assertThat(hanna.json().path("message").asText()).contains("Only the employee and the manager");
         Answer noReason = rest().as("maria").post("/api/conversations/eva-1/revision-requests", Map.of("reason", " "));
         assertThat(noReason.status()).isEqualTo(400);
-        assertThat(noReason.json().path("message").asText()).contains("reason is required");
+        assertThat(noReason.json().path("message").asText()).contains("Reason is required");
 
         assertThat(pi).isWaitingAt(GATEWAY_FOLLOW_UP_WAIT);
     }

@@ -58,7 +58,8 @@ class ProbeSuiteTest extends AppTest {
     /** The attackers who monitor every conversation (process owners): see {@link Probe#monitored}. */
     private static final Set<String> MONITORS = Set.of("olga");
 
-    enum Api { ENGINE, COCKPIT, APP }
+    /** PAGE: the people's pages, which only the webapp login opens (a visitor without it goes to the login). */
+    enum Api { ENGINE, COCKPIT, APP, PAGE }
 
     enum Kind {
         /** Aimed at the victim's conversation: denied or empty. */
@@ -74,7 +75,7 @@ class ProbeSuiteTest extends AppTest {
      * {hpi} (agreed one), {task} (their open task), {htask} (their completed task), {comment}, {hcomment},
      * {attachment}, {var}, {hvar}, {detail}, {decision}, {job}, {reminderJob} (the reminder timer of their open
      * task, a job of no process), {incident}, {definition}, {deployment}, {filter}; {attacker} is the caller.
-     * control: who may read it (employee, manager, owner, admin, designer), or null for writes.
+     * control: who may read it (employee, manager, owner, hr, admin, designer), or null for writes.
      * allowedFor: attackers who may get this answer (a SCOPED probe may succeed, leaksIf does not apply).
      * forMonitors: what a process owner monitors ({@link #monitored}) — it may answer them, without what people
      * wrote.
@@ -122,7 +123,15 @@ class ProbeSuiteTest extends AppTest {
     }
 
     private static Probe app(Kind kind, String method, String path, String control) {
-        return new Probe(Api.APP, kind, method, path, null, control, Set.of(), Set.of(), j -> false, false);
+        return app(kind, method, path, null, control);
+    }
+
+    private static Probe app(Kind kind, String method, String path, Object body, String control) {
+        return new Probe(Api.APP, kind, method, path, body, control, Set.of(), Set.of(), j -> false, false);
+    }
+
+    private static Probe page(Kind kind, String path, String control) {
+        return new Probe(Api.PAGE, kind, "GET", path, null, control, Set.of(), Set.of(), j -> false, false);
     }
 
     static final List<Probe> PROBES = List.of(
@@ -286,7 +295,19 @@ class ProbeSuiteTest extends AppTest {
             .leaksIf(json -> json.findValues("instances").stream().anyMatch(n -> n.asInt() > 0)),
         // --- the app's own API ---
         app(Kind.SCOPED, "GET", "/api/employees/{employee}/export", "employee"),
-        app(Kind.WRITE, "DELETE", "/api/employees/{employee}/personal-data", null));
+        app(Kind.WRITE, "DELETE", "/api/employees/{employee}/personal-data", null),
+        app(Kind.WRITE, "POST", "/api/conversations/{doneKey}/revision-requests", Map.of("reason", "probe"), null),
+        // --- the people's pages and their data ---
+        app(Kind.SCOPED, "GET", "/api/people/{employee}", "employee"),
+        app(Kind.UNSCOPED, "GET", "/api/my-conversations", "employee"),
+        app(Kind.UNSCOPED, "GET", "/api/my-team", "manager"),
+        app(Kind.UNSCOPED, "GET", "/api/people?manager=maria", "hr"),
+        app(Kind.UNSCOPED, "GET", "/api/my-pages", "employee"),
+        app(Kind.WRITE, "POST", "/api/people/{employee}/conversations", Map.of(), null),
+        page(Kind.SCOPED, "/careers/people/{employee}", "employee"),
+        page(Kind.UNSCOPED, "/careers/my-conversations", "employee"),
+        page(Kind.UNSCOPED, "/careers/my-team", "manager"),
+        page(Kind.UNSCOPED, "/careers/people?manager=maria", "hr"));
 
     @Autowired
     TaskService taskService;
@@ -327,7 +348,7 @@ class ProbeSuiteTest extends AppTest {
         List<String> dead = new ArrayList<>();
         for (Map<String, String> victim : targets.values()) {
             Map<String, String> controls = Map.of("employee", victim.get("employee"), "manager", "maria",
-                "owner", "olga", "admin", "admin", "designer", "hugo");
+                "owner", "olga", "hr", "hanna", "admin", "admin", "designer", "hugo");
             for (Probe probe : PROBES) {
                 if (probe.control() == null) {
                     continue;
@@ -466,13 +487,14 @@ class ProbeSuiteTest extends AppTest {
     enum Channel { BASIC, SESSION }
 
     private static List<Channel> channels(Probe probe) {
-        return probe.api() == Api.COCKPIT ? List.of(Channel.SESSION) : List.of(Channel.BASIC, Channel.SESSION);
+        return probe.api() == Api.COCKPIT || probe.api() == Api.PAGE ? List.of(Channel.SESSION)
+            : List.of(Channel.BASIC, Channel.SESSION);
     }
 
     private static String prefix(Probe probe, Channel channel) {
         return switch (probe.api()) {
             case ENGINE -> channel == Channel.BASIC ? "/engine-rest" : "/camunda/api/engine/engine/default";
-            case COCKPIT, APP -> "";
+            case COCKPIT, APP, PAGE -> "";
         };
     }
 
@@ -482,7 +504,7 @@ class ProbeSuiteTest extends AppTest {
         String who = (attacker == null ? "nobody" : attacker) + " via " + channel + " " + probe.method() + " " + request;
         int status = answer.status();
         if (attacker == null) {
-            return status == 401 ? Optional.empty()
+            return status == 401 || (probe.api() == Api.PAGE && status == 302) ? Optional.empty()
                 : Optional.of(who + " → " + status + " (expected 401) " + shorten(answer.body()));
         }
         boolean success = status / 100 == 2;
@@ -496,7 +518,8 @@ class ProbeSuiteTest extends AppTest {
             }
         }
         boolean allowed = probe.allowedFor().contains(attacker);
-        if (success && !allowed && !answer.body().isBlank() && probe.leaksIf().test(answer.json())) {
+        if (success && !allowed && probe.api() != Api.PAGE && !answer.body().isBlank()
+            && probe.leaksIf().test(answer.json())) {
             return Optional.of(who + " → " + status + " leaks: " + shorten(answer.body()));
         }
         boolean denied = status == 403 || status == 404 || status == 401 || probe.alsoDenial().contains(status);

@@ -34,7 +34,7 @@ public class WebappSession {
     }
 
     /** A session that never logged in. */
-    static WebappSession anonymous(String baseUrl) {
+    public static WebappSession anonymous(String baseUrl) {
         WebappSession session = new WebappSession(baseUrl);
         session.refreshToken("/camunda/app/tasklist/");
         return session;
@@ -73,12 +73,13 @@ public class WebappSession {
         return loginStatus;
     }
 
-    Answer send(String method, String path, Object body) {
+    /** Calls the app with this session's cookie and CSRF token, a body as JSON. */
+    public Answer send(String method, String path, Object body) {
         return send(method, path, body, Map.of());
     }
 
     /** The same with more headers, as a browser adds them (Origin, Sec-Fetch-Site). */
-    Answer send(String method, String path, Object body, Map<String, String> headers) {
+    public Answer send(String method, String path, Object body, Map<String, String> headers) {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));

@@ -5,7 +5,7 @@ export default {
     name: 'Tasklist'
   },
   // the list shows the most urgent task first (scripts/due-date-first.js)
-  customScripts: ['scripts/due-date-first'],
+  customScripts: ['scripts/due-date-first', 'scripts/careers-pages'],
   // Tasklist's keyboard shortcuts: replacing config.js replaces them, so they are listed again here
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
