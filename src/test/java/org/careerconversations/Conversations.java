@@ -46,12 +46,17 @@ public class Conversations {
     /** A whole cycle to the signed agreement, through ReviewCadence; the texts carry the secret. */
     public String agreed(String hr, String employeeId, String managerId, String secret) {
         String pi = preparing(hr, employeeId, managerId);
+        agree(pi, employeeId, managerId, secret);
+        return pi;
+    }
+
+    /** Takes a conversation whose preparations are open to the signed agreement, through ReviewCadence. */
+    public void agree(String pi, String employeeId, String managerId, String secret) {
         complete(employeeId, pi, TASK_PREPARE_EMPLOYEE, employeePreparation(secret));
         complete(managerId, pi, TASK_PREPARE_MANAGER, managerPreparation(secret));
         complete(managerId, pi, TASK_HOLD_CONVERSATION, Submissions.hold("held", null));
         complete(managerId, pi, TASK_DOCUMENT_AGREEMENTS, documentation(secret));
         complete(employeeId, pi, TASK_SIGN_OFF, Submissions.agree());
-        return pi;
     }
 
     public static Map<String, Object> employeePreparation(String secret) {

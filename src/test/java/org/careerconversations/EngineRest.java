@@ -21,20 +21,29 @@ public class EngineRest {
 
     private final String baseUrl;
     private final String authorization;
+    private final Map<String, String> headers;
 
     public EngineRest(String baseUrl) {
-        this(baseUrl, null);
+        this(baseUrl, null, Map.of());
     }
 
-    private EngineRest(String baseUrl, String authorization) {
+    private EngineRest(String baseUrl, String authorization, Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.authorization = authorization;
+        this.headers = headers;
     }
 
     /** The same client, authenticated with HTTP Basic. */
     public EngineRest as(String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new EngineRest(baseUrl, "Basic " + token);
+        return new EngineRest(baseUrl, "Basic " + token, headers);
+    }
+
+    /** The same client, sending this header too (as a browser sends Origin or Referer). */
+    public EngineRest withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new EngineRest(baseUrl, authorization, more);
     }
 
     /** A demo user with the demo password. */
@@ -42,7 +51,17 @@ public class EngineRest {
         return as(user, "demo");
     }
 
-    public record Answer(int status, String body) {
+    public record Answer(int status, String body, java.net.http.HttpHeaders headers) {
+
+        public Answer(int status, String body) {
+            this(status, body, java.net.http.HttpHeaders.of(Map.of(), (name, value) -> true));
+        }
+
+        /** The answer's header, if it has one. */
+        public java.util.Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -72,6 +91,12 @@ public class EngineRest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A POST with a body of the given type, as a form or a script sends it. */
+    public Answer post(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
     public Answer delete(String path) {
@@ -123,13 +148,14 @@ public class EngineRest {
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 
     private static Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return new Answer(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -9,6 +9,8 @@ public interface ConversationRepository extends JpaRepository<Conversation, Long
 
     Optional<Conversation> findByBusinessKey(String businessKey);
 
+    Optional<Conversation> findByProcessInstanceId(String processInstanceId);
+
     /** Every conversation of the employee, the latest cycle first. */
     List<Conversation> findByEmployeeIdOrderByCycleDesc(String employeeId);
 

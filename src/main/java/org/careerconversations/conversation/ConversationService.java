@@ -35,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ConversationService {
 
     static final String LEFT = "left";
+    static final String WITHDRAWN = "The version of the process it ran on was withdrawn by an administrator.";
 
     private final ConversationRepository conversations;
     private final EmployeeRepository employees;
@@ -62,9 +63,10 @@ public class ConversationService {
     }
 
     /**
-     * Opens the next cycle's conversation for an employee, after checking that the employee exists, is
-     * active, has a manager and no open conversation, and that whoever starts it may ({@link #mayStart}; a
-     * start without a user, such as the scheduler's, may).
+     * Opens the next cycle's conversation for an employee, after checking that whoever starts it may
+     * ({@link #mayStart}; a start without a user, such as the scheduler's, may) and that the employee exists,
+     * is active, has a manager and no open conversation. A starter who may not start it learns no more than
+     * that: not whether the person exists, has left or has a manager.
      *
      * @throws ConversationStartRejected with a message that names the employee and the broken rule
      */
@@ -74,8 +76,10 @@ public class ConversationService {
                 "Choose the employee whose career conversation you want to start.");
         }
         String id = employeeId.trim();
-        Employee employee = employees.findById(id).orElseThrow(() -> new ConversationStartRejected(
-            Status.BAD_REQUEST, "There is nobody with the user ID \u201c" + shorten(id) + "\u201d in the organisation."));
+        Optional<Employee> found = employees.findById(id);
+        checkStarterMayStart(found);
+        Employee employee = found.orElseThrow(() -> new ConversationStartRejected(Status.BAD_REQUEST,
+            "There is nobody with the user ID \u201c" + shorten(id) + "\u201d in the organisation."));
         if (!employee.isActive()) {
             throw new ConversationStartRejected(Status.BAD_REQUEST, employee.getName()
                 + " has left the organisation, so no career conversation starts.");
@@ -83,7 +87,6 @@ public class ConversationService {
         Employee manager = employee.getManagerId().flatMap(employees::findById)
             .orElseThrow(() -> new ConversationStartRejected(Status.BAD_REQUEST, employee.getName()
                 + " has no manager to hold a career conversation with."));
-        checkStarterMayStart(employee, manager);
         List<Conversation> open = conversations.findOpenOf(id);
         if (!open.isEmpty()) {
             throw new ConversationStartRejected(Status.CONFLICT, employee.getName() + " already has a career "
@@ -109,18 +112,20 @@ public class ConversationService {
             || employee.getHrPartnerId().filter(userId::equals).isPresent();
     }
 
-    private void checkStarterMayStart(Employee employee, Employee manager) {
+    /**
+     * Anyone who may not start this conversation is told only that: the same answer whether the person is
+     * unknown, has left, has no manager or another one.
+     */
+    private void checkStarterMayStart(Optional<Employee> employee) {
         Authentication starter = identityService.getCurrentAuthentication();
         if (starter == null || starter.getUserId() == null) {
             return;
         }
         List<String> groups = starter.getGroupIds() == null ? List.of() : starter.getGroupIds();
-        if (!mayStart(starter.getUserId(), groups, employee)) {
-            String hrPartner = employee.getHrPartnerId().flatMap(employees::findById).map(Employee::getName)
-                .map(name -> ", " + name + " as HR partner,").orElse("");
-            throw new ConversationStartRejected(Status.FORBIDDEN, "Only the manager of " + employee.getName()
-                + " (" + manager.getName() + ")" + hrPartner + " or an administrator may start this career "
-                + "conversation.");
+        if (employee.filter(e -> mayStart(starter.getUserId(), groups, e)).isEmpty()
+            && !groups.contains(Groups.ADMINS)) {
+            throw new ConversationStartRejected(Status.FORBIDDEN, "You can start career conversations for the "
+                + "people who report to you, and HR partners for the people they look after.");
         }
     }
 
@@ -275,6 +280,23 @@ public class ConversationService {
         } else {
             conversation.endFollowUp(LEFT, now());
         }
+    }
+
+    /**
+     * The process instance of a conversation is being ended because an administrator withdraws the deployment
+     * it runs on: an open conversation is cancelled, an agreed one's follow-up ends, so that the record is
+     * closed and the employee's next conversation can start. Answers whether the instance was a conversation.
+     */
+    public boolean withdrawn(String processInstanceId) {
+        Optional<Conversation> conversation = conversations.findByProcessInstanceId(processInstanceId);
+        conversation.ifPresent(c -> {
+            if (c.isOpen()) {
+                cancel(c.getId(), WITHDRAWN);
+            } else if (c.getFollowUpEndedAt() == null) {
+                c.endFollowUp(WITHDRAWN, now());
+            }
+        });
+        return conversation.isPresent();
     }
 
     /** The previous cycle's conversation of an employee, if it is agreed and still being followed up. */

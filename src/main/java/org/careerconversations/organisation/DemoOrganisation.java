@@ -31,6 +31,8 @@ class DemoOrganisation {
         new Person("hanna", "Hanna Hart", Groups.HR, null, LocalDate.of(2015, 3, 1), "permanent", "HR Partner"),
         new Person("hugo", "Hugo Haas", Groups.PROCESS_DESIGNERS, null, LocalDate.of(2020, 1, 15), "permanent",
             "HR Process Designer"),
+        new Person("olga", "Olga Olsen", Groups.PROCESS_OWNERS, null, LocalDate.of(2017, 11, 6), "permanent",
+            "Process Owner"),
         new Person("dora", "Dora Dijkstra", Groups.MANAGERS, null, LocalDate.of(2012, 9, 1), "permanent", "Director"),
         new Person("maria", "Maria Mendes", Groups.MANAGERS, "dora", LocalDate.of(2016, 5, 1), "permanent",
             "Engineering Manager"),

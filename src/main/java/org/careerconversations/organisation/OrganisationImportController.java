@@ -30,7 +30,7 @@ class OrganisationImportController {
         this.identity = identity;
     }
 
-    @PostMapping(path = "/api/organisation/import", consumes = {"text/csv", "text/plain"})
+    @PostMapping(path = "/api/organisation/import", consumes = "text/csv")
     ResponseEntity<OrganisationImport.Report> importOrganisation(@RequestBody(required = false) String csv,
                                                                  @RequestParam(defaultValue = "full") String mode) {
         Caller caller = currentUser.get().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,

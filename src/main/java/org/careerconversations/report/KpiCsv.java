@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * The KPIs as CSV for a spreadsheet: one row per number, columns {@code figure,item,count,total,value}
- * (RFC 4180: comma separated, CRLF, fields with a comma, quote or line break quoted, quotes doubled).
+ * (RFC 4180: comma separated, CRLF, fields with a comma, quote or line break quoted, quotes doubled). A text
+ * that a spreadsheet would take for a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab or carriage
+ * return first: a name, a step, a manager's id from the query) starts with {@code '}, so it is shown, not run.
  */
 final class KpiCsv {
 
@@ -43,7 +45,7 @@ final class KpiCsv {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
         for (List<Object> row : rows) {
             for (int i = 0; i < row.size(); i++) {
-                csv.append(i == 0 ? "" : ",").append(field(String.valueOf(row.get(i))));
+                csv.append(i == 0 ? "" : ",").append(field(row.get(i)));
             }
             csv.append("\r\n");
         }
@@ -58,8 +60,12 @@ final class KpiCsv {
         return value == null ? "" : value.toString();
     }
 
-    /** One CSV field, quoted when it holds a separator, a quote or a line break. */
-    static String field(String value) {
+    /** One CSV field, quoted when it holds a separator, a quote or a line break, never a formula. */
+    static String field(Object cell) {
+        String value = String.valueOf(cell);
+        if (!(cell instanceof Number) && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            value = "'" + value;
+        }
         if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
             return "\"" + value.replace("\"", "\"\"") + "\"";
         }

@@ -20,12 +20,14 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,13 +42,15 @@ public class AccessSetup {
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final TaskService tasks;
+    private final JdbcTemplate jdbc;
 
     AccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                TaskService tasks) {
+                TaskService tasks, JdbcTemplate jdbc) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
+        this.jdbc = jdbc;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -62,9 +66,13 @@ public class AccessSetup {
             Groups.PROCESS_DESIGNERS)) {
             grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         }
-        for (String g : List.of(Groups.HR, Groups.PROCESS_OWNERS, Groups.PROCESS_DESIGNERS)) {
+        // Cockpit for those who watch the process (process owners) and read its figures (HR); designers work in
+        // the Modeler and read models through the REST API: Cockpit's own API would show them how many
+        // conversations run
+        for (String g : List.of(Groups.HR, Groups.PROCESS_OWNERS)) {
             grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         }
+        grant(Groups.PROCESS_DESIGNERS, Resources.APPLICATION, "cockpit");
 
         // everyone who works on a task sees which process it belongs to; only managers and HR start one.
         // Nobody reads conversations through a group grant but process owners (Cockpit monitoring): the
@@ -77,13 +85,16 @@ public class AccessSetup {
         grant(Groups.HR, Resources.PROCESS_DEFINITION, CAREER_CONVERSATION, ProcessDefinitionPermissions.READ,
             ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(Groups.HR, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-        // process owners monitor every process in Cockpit: instances, incidents, history, decisions
+        // process owners monitor every process in Cockpit: instances, their state, incidents, timings and
+        // counts — not what people wrote: with enforceSpecificVariablePermission, variables need
+        // READ_INSTANCE_VARIABLE / READ_HISTORY_VARIABLE / READ_TASK_VARIABLE, which nobody gets through a group
         grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
             ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
         grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, CAREER_CONVERSATION);
-        // decision history shows every employee's inputs and has no per-instance permission (PITFALLS 9d):
-        // only process owners read it; employees read their cadence reason from their own conversation
-        grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        // decision history shows every employee's inputs (performance, retention risk) and has no per-instance
+        // permission: nobody but administrators reads it; employees read their cadence reason from their own
+        // conversation
+        grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
         grant(Groups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
         grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
         grant(Groups.HR, Resources.DECISION_DEFINITION, REVIEW_CADENCE, Permissions.READ);
@@ -100,6 +111,8 @@ public class AccessSetup {
             Groups.PROCESS_DESIGNERS)) {
             grant(g, Resources.APPLICATION, "admin");
         }
+
+        taskGrantsReadVariables();
 
         TaskQuery mine = tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}");
         filter("My tasks", "Everything waiting for you, the most urgent first", -10,
@@ -122,6 +135,17 @@ public class AccessSetup {
             tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").processDefinitionKey("TaskReminders")
                 .taskDefinitionKeyIn("Task_FollowUpOverdueManager", "Task_FollowUpOverdueHr"),
             List.of(Groups.MANAGERS, Groups.HR));
+    }
+
+    /**
+     * Whoever may read a task reads its variables: the engine grants that (READ_VARIABLE) to assignees only since
+     * variables have permissions of their own, so tasks created before get it here, once, in one statement.
+     */
+    private void taskGrantsReadVariables() {
+        jdbc.update("update ACT_RU_AUTHORIZATION set PERMS_ = PERMS_ + ? where TYPE_ = ? and RESOURCE_TYPE_ in (?, ?) "
+                + "and mod(PERMS_ / ?, 2) = 1 and mod(PERMS_ / ?, 2) = 0", TaskPermissions.READ_VARIABLE.getValue(),
+            Authorization.AUTH_TYPE_GRANT, Resources.TASK.resourceType(), Resources.HISTORIC_TASK.resourceType(),
+            Permissions.READ.getValue(), TaskPermissions.READ_VARIABLE.getValue());
     }
 
     private void group(String id, String name) {
@@ -164,9 +188,8 @@ public class AccessSetup {
             properties.put("description", description);
             properties.put("priority", priority);
             properties.put("refresh", true);
-            properties.put("variables", List.of(
-                Map.of("name", "employeeName", "label", "Employee"),
-                Map.of("name", "managerName", "label", "Manager")));
+            // no variables shown in the list: the task names say whose conversation it is, and a conversation's
+            // variables are read through one's own tasks, not the list
             filter = filters.newTaskFilter(name).setProperties(properties)
                 .setQuery(((org.camunda.bpm.engine.impl.TaskQueryImpl) query).orderByDueDate().asc());
             filters.saveFilter(filter);

@@ -15,8 +15,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * prepared — before any bean, so before the engine creates the administrator — and stops the start with a
  * message that says what to set:
  * <ul>
- *   <li>outside {@code demo} the administrator's password must come from {@code CAREERS_ADMIN_PASSWORD}, at
- *       least {@value #MIN_LENGTH} characters and not the demo password;</li>
+ *   <li>outside {@code demo} the administrator's password must come from {@code CAREERS_ADMIN_PASSWORD}, keep
+ *       the {@link PasswordRules} and not be the demo password;</li>
  *   <li>{@code demo} (every password "demo") cannot be combined with {@code postgres}, the profile for real
  *       data.</li>
  * </ul>
@@ -25,7 +25,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 public class AdminPasswordRequirement implements EnvironmentPostProcessor, Ordered {
 
     public static final String VARIABLE = "CAREERS_ADMIN_PASSWORD";
-    static final int MIN_LENGTH = 12;
+    static final int MIN_LENGTH = PasswordRules.MIN_LENGTH;
     private static final String DEMO_PASSWORD = "demo";
 
     @Override
@@ -48,10 +48,13 @@ public class AdminPasswordRequirement implements EnvironmentPostProcessor, Order
                 + "with the environment variable " + VARIABLE + " set (at least " + MIN_LENGTH + " characters). "
                 + "Active profiles: " + profiles + ".");
         }
-        if (fromEnvironment.length() < MIN_LENGTH || DEMO_PASSWORD.equalsIgnoreCase(fromEnvironment.trim())) {
-            throw new UnsafeStartRefused("The administrator password in " + VARIABLE + " is too weak: use at least "
-                + MIN_LENGTH + " characters, and never the demo password.");
+        if (DEMO_PASSWORD.equalsIgnoreCase(fromEnvironment.trim())) {
+            throw new UnsafeStartRefused("The administrator password in " + VARIABLE + " is too weak: never use the "
+                + "demo password.");
         }
+        PasswordRules.broken("admin", fromEnvironment).ifPresent(rule -> {
+            throw new UnsafeStartRefused("The administrator password in " + VARIABLE + " is too weak: " + rule);
+        });
         String effective = environment.getProperty("camunda.bpm.admin-user.password");
         if (effective != null && !effective.equals(fromEnvironment)) {
             throw new UnsafeStartRefused("camunda.bpm.admin-user.password is set to something other than " + VARIABLE

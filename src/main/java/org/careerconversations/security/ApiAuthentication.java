@@ -5,21 +5,22 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -31,13 +32,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  *   <li>The API ({@code /api/**}): HTTP Basic with the Camunda user's password, or the session of someone
  *       logged into the webapps (then a state-changing call must carry the webapps' CSRF token in
- *       {@code X-XSRF-TOKEN}, as Cockpit sends it). Everything else answers 401.</li>
+ *       {@code X-XSRF-TOKEN}, as Cockpit sends it). Everything else answers 401 — without
+ *       {@code WWW-Authenticate}, so that a browser never asks for a password here and then sends it along
+ *       with requests other sites make it send.</li>
  *   <li>The people's pages ({@code /careers/**}): the webapps' session only, so the Tasklist login opens them
  *       and no browser ever shows a Basic prompt. A visitor without one is sent to Tasklist's login, and
  *       Tasklist's {@code scripts/careers-pages.js} brings them back to the page they asked for.</li>
  * </ul>
  * The caller becomes the engine's authenticated user for the request, so engine queries made on their behalf
  * see what their authorizations grant, and {@link CurrentUser} names them.
+ * <p>
+ * A state-changing API call is refused before anything else when a browser says it comes from another site
+ * ({@code Origin}, {@code Referer}, {@code Sec-Fetch-Site}), and when its body has a type that a page of
+ * another site can send without asking (a form: {@code text/plain}, {@code application/x-www-form-urlencoded},
+ * {@code multipart/form-data}): the API takes JSON, and CSV for the organisation import. Every API answer is
+ * {@code Cache-Control: no-store} and {@code X-Content-Type-Options: nosniff}: it is about people.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiAuthentication {
@@ -113,19 +122,16 @@ class ApiAuthentication {
 
     /** The user logged into the webapps in this request's session, if any. */
     private static Optional<String> sessionUser(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null) {
-            return Optional.empty();
-        }
-        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-        Authentication authentication = authentications == null ? null
-            : authentications.getAuthenticationForProcessEngine("default");
-        return Optional.ofNullable(authentication).map(Authentication::getIdentityId);
+        return WebappLogin.of(request).map(Authentication::getIdentityId);
     }
 
     static class ApiAuthenticationFilter extends OncePerRequestFilter {
 
+        private static final Logger LOG = LoggerFactory.getLogger(ApiAuthentication.class);
         private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+        /** The types of body that any web page can send to another site without the browser asking first. */
+        private static final Set<String> FORM_TYPES = Set.of("text/plain", "application/x-www-form-urlencoded",
+            "multipart/form-data");
 
         private final IdentityService identity;
 
@@ -136,6 +142,20 @@ class ApiAuthentication {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            if (!SAFE_METHODS.contains(request.getMethod())) {
+                if (fromAnotherSite(request)) {
+                    refuse(request, response, HttpServletResponse.SC_FORBIDDEN,
+                        "Requests from other sites are refused: use the app itself or a script with HTTP Basic");
+                    return;
+                }
+                if (formBody(request)) {
+                    refuse(request, response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "Send the body as JSON "
+                        + "(Content-Type: application/json), or as text/csv for the organisation import");
+                    return;
+                }
+            }
             Optional<String> basicUser = basicUser(request);
             Optional<String> user = basicUser.isPresent() ? basicUser : sessionUser(request);
             if (user.isEmpty()) {
@@ -144,7 +164,7 @@ class ApiAuthentication {
                 return;
             }
             if (basicUser.isEmpty() && !SAFE_METHODS.contains(request.getMethod()) && !csrfTokenMatches(request)) {
-                deny(response, HttpServletResponse.SC_FORBIDDEN,
+                refuse(request, response, HttpServletResponse.SC_FORBIDDEN,
                     "Missing or wrong X-XSRF-TOKEN header for a call made with the webapp login");
                 return;
             }
@@ -178,11 +198,53 @@ class ApiAuthentication {
                 expected.toString().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
         }
 
+        /** A browser's word that the request comes from a page of another site (a script sends none of these). */
+        private static boolean fromAnotherSite(HttpServletRequest request) {
+            if ("cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"))) {
+                return true;
+            }
+            String origin = request.getHeader("Origin");
+            if (origin == null) {
+                origin = request.getHeader("Referer");
+            }
+            return origin != null && !sameOrigin(origin, request);
+        }
+
+        private static boolean sameOrigin(String url, HttpServletRequest request) {
+            try {
+                URI from = URI.create(url.trim());
+                return from.getScheme() != null && from.getHost() != null
+                    && from.getScheme().equalsIgnoreCase(request.getScheme())
+                    && from.getHost().equalsIgnoreCase(request.getServerName())
+                    && port(from.getPort(), from.getScheme()) == port(request.getServerPort(), request.getScheme());
+            } catch (IllegalArgumentException notAUrl) {
+                return false;   // "null" (a sandboxed page) or worse
+            }
+        }
+
+        private static int port(int port, String scheme) {
+            return port > 0 ? port : "https".equalsIgnoreCase(scheme) ? 443 : 80;
+        }
+
+        private static boolean formBody(HttpServletRequest request) {
+            String type = request.getContentType();
+            if (type == null) {
+                return false;
+            }
+            String mediaType = type.split(";")[0].trim().toLowerCase(Locale.ROOT);
+            return FORM_TYPES.contains(mediaType);
+        }
+
+        /** A refusal of a call that came with credentials or a login: one WARN line, as for the API's own. */
+        private static void refuse(HttpServletRequest request, HttpServletResponse response, int status,
+                                   String message) throws IOException {
+            LOG.warn("{} {} refused: {}", request.getMethod(), EngineErrorMessages.resourceOf(request.getRequestURI()),
+                status);
+            deny(response, status, message);
+        }
+
         private static void deny(HttpServletResponse response, int status, String message) throws IOException {
             response.setStatus(status);
-            if (status == HttpServletResponse.SC_UNAUTHORIZED) {
-                response.setHeader("WWW-Authenticate", "Basic realm=\"Career Conversations\"");
-            }
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"status\":" + status + ",\"message\":\"" + message + "\"}");

@@ -16,7 +16,10 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -86,13 +89,40 @@ class EngineErrorMessages {
 
     static class ErrorMessageFilter extends OncePerRequestFilter {
 
+        private static final Logger LOG = LoggerFactory.getLogger(EngineErrorMessages.class);
+
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
             ErrorResponse wrapped = new ErrorResponse(response);
             chain.doFilter(request, wrapped);
-            wrapped.finish();
+            wrapped.finish(type -> {
+                if (wrapped.getStatus() < 500) {
+                    // one line for the operator: what kind of call was refused how; the words went to the caller
+                    LOG.warn("{} {} refused: {} {}", request.getMethod(), resourceOf(request.getRequestURI()),
+                        wrapped.getStatus(), type);
+                }
+            });
         }
+    }
+
+    private static final List<String> API_ROOTS = List.of("/engine-rest/", "/camunda/api/engine/engine/default/",
+        "/camunda/api/", "/api/");
+
+    /**
+     * For a log line: the API and the kind of resource asked for ({@code /engine-rest/task/…}), without ids,
+     * user names or queries.
+     */
+    static String resourceOf(String uri) {
+        for (String root : API_ROOTS) {
+            int start = uri.indexOf(root);
+            if (start >= 0) {
+                String rest = uri.substring(start + root.length());
+                int slash = rest.indexOf('/');
+                return uri.substring(0, start + root.length()) + (slash < 0 ? rest : rest.substring(0, slash) + "/…");
+            }
+        }
+        return uri;
     }
 
     /**
@@ -102,6 +132,8 @@ class EngineErrorMessages {
     static final class ErrorResponse extends HttpServletResponseWrapper {
 
         private final HttpServletResponse response;
+        /** The error type of an engine error answer, once its body was read. */
+        private String refusedType;
         private ByteArrayOutputStream buffer;
         private ServletOutputStream stream;
         private PrintWriter writer;
@@ -181,7 +213,8 @@ class EngineErrorMessages {
             }
         }
 
-        void finish() throws IOException {
+        /** Writes the buffered error answer in people's words, after telling {@code refused} its error type. */
+        void finish(Consumer<String> refused) throws IOException {
             if (buffer == null) {
                 return;
             }
@@ -189,6 +222,9 @@ class EngineErrorMessages {
                 writer.flush();
             }
             byte[] body = rewrite(buffer.toByteArray());
+            if (refusedType != null) {
+                refused.accept(refusedType);
+            }
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
             response.flushBuffer();
@@ -206,6 +242,7 @@ class EngineErrorMessages {
                 }
                 int status = getStatus();
                 String type = error.hasNonNull("type") ? error.get("type").asText() : null;
+                refusedType = type;
                 String words = inPeoplesWords(status, type, error.path("message").asText());
                 if (status == HttpServletResponse.SC_BAD_REQUEST || status == HttpServletResponse.SC_NOT_FOUND
                     || APP_REFUSAL.equals(type)) {

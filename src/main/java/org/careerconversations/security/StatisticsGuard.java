@@ -2,14 +2,12 @@ package org.careerconversations.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.ProcessDefinitionStatisticsQueryImpl;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionStatisticsEntity;
 import org.springframework.stereotype.Component;
 
@@ -18,51 +16,34 @@ import org.springframework.stereotype.Component;
  * may read the definition ({@code GET /process-definition/statistics}), without asking whether they may read
  * those instances — so every employee would learn how many conversations are running. Unless the caller may
  * read every instance of every definition (process owners, administrators), the counts come back as zero;
- * the definitions themselves stay listed, so Cockpit keeps working for process designers.
+ * the definitions themselves stay listed.
  */
 @Component
-class StatisticsGuard extends AbstractProcessEnginePlugin {
+class StatisticsGuard extends EngineGuard {
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
-            configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
-        }
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(new CountsOnlyForInstanceReaders(configuration));
-    }
-
-    private static final class CountsOnlyForInstanceReaders extends CommandInterceptor {
-
-        private final ProcessEngineConfigurationImpl configuration;
-
-        CountsOnlyForInstanceReaders(ProcessEngineConfigurationImpl configuration) {
-            this.configuration = configuration;
-        }
-
-        @Override
-        public <T> T execute(Command<T> command) {
-            T result = next.execute(command);
-            if (command instanceof ProcessDefinitionStatisticsQueryImpl && result instanceof List<?> statistics
-                && !statistics.isEmpty() && !mayReadAllInstances()) {
-                for (Object entry : statistics) {
-                    if (entry instanceof ProcessDefinitionStatisticsEntity counts) {
-                        counts.setInstances(0);
-                        counts.setFailedJobs(0);
-                        counts.setIncidentStatistics(new ArrayList<>());
-                    }
+    protected <T> T guard(Command<T> command, Supplier<T> proceed) {
+        T result = proceed.get();
+        if (command instanceof ProcessDefinitionStatisticsQueryImpl && result instanceof List<?> statistics
+            && !statistics.isEmpty() && !mayReadAllInstances()) {
+            for (Object entry : statistics) {
+                if (entry instanceof ProcessDefinitionStatisticsEntity counts) {
+                    counts.setInstances(0);
+                    counts.setFailedJobs(0);
+                    counts.setIncidentStatistics(new ArrayList<>());
                 }
             }
-            return result;
         }
+        return result;
+    }
 
-        private boolean mayReadAllInstances() {
-            Authentication user = configuration.getIdentityService().getCurrentAuthentication();
-            if (!configuration.isAuthorizationEnabled() || user == null || user.getUserId() == null) {
-                return true;
-            }
-            List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-            return configuration.getAuthorizationService().isUserAuthorized(user.getUserId(), groups,
-                ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION);
+    private boolean mayReadAllInstances() {
+        Authentication user = configuration.getIdentityService().getCurrentAuthentication();
+        if (!configuration.isAuthorizationEnabled() || user == null || user.getUserId() == null) {
+            return true;
         }
+        List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+        return configuration.getAuthorizationService().isUserAuthorized(user.getUserId(), groups,
+            ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION);
     }
 }

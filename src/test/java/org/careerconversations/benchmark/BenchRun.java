@@ -85,8 +85,10 @@ final class BenchRun {
 
     void all() throws Exception {
         importOrganisation();
+        // the model takes ReviewCadence from its own deployment
         ctx.getBean(RepositoryService.class).createDeployment().name("benchmark-bare")
-            .addModelInstance("bare-conversation.bpmn", BareModel.fromAppModel()).deploy();
+            .addModelInstance("bare-conversation.bpmn", BareModel.fromAppModel())
+            .addClasspathResource("dmn/review-cadence.dmn").deploy();
         warmUp();
         storage();
         launch();

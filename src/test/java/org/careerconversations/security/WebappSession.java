@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.careerconversations.EngineRest.Answer;
 
 /**
@@ -74,6 +75,11 @@ public class WebappSession {
 
     /** Calls the app with this session's cookie and CSRF token, a body as JSON. */
     public Answer send(String method, String path, Object body) {
+        return send(method, path, body, Map.of());
+    }
+
+    /** The same with more headers, as a browser adds them (Origin, Sec-Fetch-Site). */
+    public Answer send(String method, String path, Object body, Map<String, String> headers) {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
@@ -84,6 +90,7 @@ public class WebappSession {
             if (csrfToken != null) {
                 request.header("X-XSRF-TOKEN", csrfToken);
             }
+            headers.forEach(request::header);
             return send(request);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -99,7 +106,7 @@ public class WebappSession {
     private Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return new Answer(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
