@@ -114,7 +114,8 @@ public class ConversationService {
 
     /**
      * Anyone who may not start this conversation is told only that: the same answer whether the person is
-     * unknown, has left, has no manager or another one.
+     * unknown, has left, has no manager or another one. HR, who keep the organisation's list, learn that an
+     * id is nobody's.
      */
     private void checkStarterMayStart(Optional<Employee> employee) {
         Authentication starter = identityService.getCurrentAuthentication();
@@ -122,8 +123,9 @@ public class ConversationService {
             return;
         }
         List<String> groups = starter.getGroupIds() == null ? List.of() : starter.getGroupIds();
-        if (employee.filter(e -> mayStart(starter.getUserId(), groups, e)).isEmpty()
-            && !groups.contains(Groups.ADMINS)) {
+        boolean allowed = employee.map(e -> mayStart(starter.getUserId(), groups, e))
+            .orElse(groups.contains(Groups.ADMINS) || groups.contains(Groups.HR));
+        if (!allowed) {
             throw new ConversationStartRejected(Status.FORBIDDEN, "You can start career conversations for the "
                 + "people who report to you, and HR partners for the people they look after.");
         }

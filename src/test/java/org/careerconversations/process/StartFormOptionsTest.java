@@ -68,8 +68,8 @@ class StartFormOptionsTest extends AppTest {
         assertThat(rest().as("mark").post(START, variables("employeeId", "emil")).status()).isEqualTo(200);
         Answer notHis = rest().as("mark").post(START, variables("employeeId", "erik"));
         assertThat(notHis.status()).isEqualTo(403);
-        assertThat(notHis.message()).isEqualTo("Only the manager of Erik Eriksen (Maria Mendes), Hanna Hart as HR "
-            + "partner, or an administrator may start this career conversation.");
+        assertThat(notHis.message()).isEqualTo("You can start career conversations for the people who report to you, "
+            + "and HR partners for the people they look after.");
     }
 
     @Test
