@@ -1,5 +1,6 @@
-// Career Conversations' modelling conventions (../../shared/CONVENTIONS.md) as bpmnlint rules. The Modeler
-// shows them too: it reads the project's .bpmnlintrc.
+// Career Conversations' modelling conventions as bpmnlint rules, enabled by the project's .bpmnlintrc: the build's
+// lint (lint/lint.js) checks bpmn/ with them, and the Camunda Modeler plugin built from lint/modeler-plugin/ shows
+// them in the Modeler as a diagram is drawn.
 module.exports = {
   configs: {
     recommended: {
