@@ -1,0 +1,143 @@
+package org.careerconversations.operations;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether the database can be reached, as this node last saw it. A check borrows a connection from the pool
+ * and asks the database whether it is valid; it takes at most the pool's connection timeout. Once the
+ * database is seen unreachable, requests are answered at once from that knowledge ({@link DatabaseOutageFilter})
+ * while a check every second in the background finds out when it is back.
+ */
+@Component
+public class DatabaseStatus implements DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseStatus.class);
+    /** A successful check this recent answers the health endpoint without asking again. */
+    private static final Duration FRESH = Duration.ofMillis(500);
+    private static final Duration RECHECK = Duration.ofSeconds(1);
+
+    private final DataSource dataSource;
+    private final ScheduledExecutorService rechecks = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "database-status");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean recheckScheduled = new AtomicBoolean();
+
+    private volatile boolean down;
+    private volatile Instant downSince;
+    private volatile String reason;
+    private Instant lastCheckStarted = Instant.EPOCH;
+
+    DatabaseStatus(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** What this node knows without asking the database again. */
+    public boolean isDown() {
+        return down;
+    }
+
+    /** Why the database was last seen unreachable, for the health endpoint. */
+    public Optional<String> reason() {
+        return down ? Optional.ofNullable(reason) : Optional.empty();
+    }
+
+    public Optional<Instant> downSince() {
+        return down ? Optional.ofNullable(downSince) : Optional.empty();
+    }
+
+    /**
+     * True if the database can be reached: while it is known to be down, without asking (the background check
+     * keeps that knowledge at most a few seconds old); otherwise after a check, or one of the last half second.
+     */
+    public synchronized boolean check() {
+        if (!down && lastCheckStarted.isBefore(Instant.now().minus(FRESH))) {
+            probe();
+        }
+        return !down;
+    }
+
+    /**
+     * A caller saw this failure at {@code seenAt}: answers true if it came from a lost database. A failure that
+     * does not look like one only counts while the database is known to be down.
+     */
+    public boolean isCausedByOutage(Throwable failure, Instant seenAt) {
+        return DatabaseFailures.isConnectionFailure(failure) ? isDownAfter(seenAt) : down;
+    }
+
+    /**
+     * For a failure whose cause the caller cannot see (an error answer written by someone else): true if the
+     * database is down, after a check that started no earlier than {@code seenAt}. A burst of failing requests
+     * waits for one check, not one each.
+     */
+    public synchronized boolean isDownAfter(Instant seenAt) {
+        if (!down && lastCheckStarted.isBefore(seenAt)) {
+            probe();
+        }
+        return down;
+    }
+
+    private synchronized void probe() {
+        lastCheckStarted = Instant.now();
+        try (Connection connection = dataSource.getConnection()) {
+            if (connection.isValid(1)) {
+                up();
+            } else {
+                down("the database did not answer a validity check");
+            }
+        } catch (SQLException e) {
+            if (DatabaseFailures.isConnectionFailure(e)) {
+                down(e.getMessage());
+            } else {
+                // the pool is busy, or the check itself failed: the database answers
+                up();
+            }
+        }
+    }
+
+    private void down(String why) {
+        reason = why;
+        if (!down) {
+            downSince = Instant.now();
+            down = true;
+            LOG.warn("The database cannot be reached ({}); requests are answered 503 until it is back", why);
+        }
+        scheduleRecheck();
+    }
+
+    private void up() {
+        if (down) {
+            down = false;
+            LOG.info("The database can be reached again after {} s",
+                Duration.between(downSince, Instant.now()).toSeconds());
+        }
+    }
+
+    private void scheduleRecheck() {
+        if (recheckScheduled.compareAndSet(false, true)) {
+            rechecks.schedule(() -> {
+                recheckScheduled.set(false);
+                probe();
+            }, RECHECK.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        rechecks.shutdownNow();
+    }
+}
