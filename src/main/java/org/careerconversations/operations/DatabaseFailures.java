@@ -12,6 +12,12 @@ import java.sql.SQLTransientConnectionException;
  */
 public final class DatabaseFailures {
 
+    /**
+     * What the pool answers when a transaction is rolled back on a connection it has just thrown away because
+     * the database broke it off; the original failure is then no longer in the chain.
+     */
+    private static final String CLOSED_BY_POOL = "Connection is closed";
+
     private DatabaseFailures() {
     }
 
@@ -25,7 +31,8 @@ public final class DatabaseFailures {
             if (t instanceof SQLTransientConnectionException && t.getCause() != null) {
                 return true;
             }
-            if (t instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+            if (t instanceof SQLException sql && (isConnectionState(sql.getSQLState())
+                || CLOSED_BY_POOL.equals(sql.getMessage()))) {
                 return true;
             }
         }

@@ -22,9 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * While the database cannot be reached, every request — engine REST API, the app's API, the webapps — is
  * answered {@code 503} with a reason a person can act on, at once instead of after the pool's timeout, and
- * never as a bare {@code 500}. The first request that meets the outage fails inside the engine, which writes
- * its own error: a server error is therefore held back until {@link DatabaseStatus} has said whether the
- * database is the cause.
+ * never as a bare {@code 500}. The first requests that meet the outage fail inside the engine (which writes its
+ * own error) or the session store, in ways that do not always name the database: any server error is therefore
+ * held back until {@link DatabaseStatus} has checked whether the database can be reached.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseOutageFilter {
@@ -60,7 +60,7 @@ class DatabaseOutageFilter {
             try {
                 chain.doFilter(request, held);
             } catch (IOException | ServletException | RuntimeException e) {
-                if (!response.isCommitted() && status.isCausedByOutage(e, Instant.now())) {
+                if (!response.isCommitted() && status.isDownAfter(Instant.now())) {
                     response.reset();
                     refuse(request, response);
                     return;

@@ -1,25 +1,29 @@
 package org.careerconversations.operations;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the database can be reached, as this node last saw it. A check borrows a connection from the pool
- * and asks the database whether it is valid; it takes at most the pool's connection timeout. Once the
- * database is seen unreachable, requests are answered at once from that knowledge ({@link DatabaseOutageFilter})
- * while a check every second in the background finds out when it is back.
+ * Whether the database can be reached, as this node last saw it. A check opens a connection of its own, next
+ * to the pool (whose wait for a connection lasts its whole timeout when the database is gone), and asks the
+ * database whether it is valid: a refused connection is known at once, an unanswered one after
+ * {@link #CONNECT_TIMEOUT_SECONDS}. Once the database is seen unreachable, requests are answered at once from
+ * that knowledge ({@link DatabaseOutageFilter}) while a check every second in the background finds out when it
+ * is back.
  */
 @Component
 public class DatabaseStatus implements DisposableBean {
@@ -29,7 +33,10 @@ public class DatabaseStatus implements DisposableBean {
     private static final Duration FRESH = Duration.ofMillis(500);
     private static final Duration RECHECK = Duration.ofSeconds(1);
 
-    private final DataSource dataSource;
+    static final int CONNECT_TIMEOUT_SECONDS = 2;
+
+    private final String url;
+    private final Properties login = new Properties();
     private final ScheduledExecutorService rechecks = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "database-status");
         thread.setDaemon(true);
@@ -42,8 +49,20 @@ public class DatabaseStatus implements DisposableBean {
     private volatile String reason;
     private Instant lastCheckStarted = Instant.EPOCH;
 
-    DatabaseStatus(DataSource dataSource) {
-        this.dataSource = dataSource;
+    DatabaseStatus(DataSourceProperties database) {
+        this.url = database.determineUrl();
+        if (database.determineUsername() != null) {
+            login.setProperty("user", database.determineUsername());
+        }
+        if (database.determinePassword() != null) {
+            login.setProperty("password", database.determinePassword());
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            String seconds = String.valueOf(CONNECT_TIMEOUT_SECONDS);
+            login.setProperty("connectTimeout", seconds);
+            login.setProperty("loginTimeout", seconds);
+            login.setProperty("socketTimeout", seconds);
+        }
     }
 
     /** What this node knows without asking the database again. */
@@ -72,17 +91,9 @@ public class DatabaseStatus implements DisposableBean {
     }
 
     /**
-     * A caller saw this failure at {@code seenAt}: answers true if it came from a lost database. A failure that
-     * does not look like one only counts while the database is known to be down.
-     */
-    public boolean isCausedByOutage(Throwable failure, Instant seenAt) {
-        return DatabaseFailures.isConnectionFailure(failure) ? isDownAfter(seenAt) : down;
-    }
-
-    /**
-     * For a failure whose cause the caller cannot see (an error answer written by someone else): true if the
-     * database is down, after a check that started no earlier than {@code seenAt}. A burst of failing requests
-     * waits for one check, not one each.
+     * For a failure seen at {@code seenAt} (an exception, or an error answer written by someone else): true if
+     * the database is down, after a check that started no earlier than that. A burst of failing requests waits
+     * for one check, not one each.
      */
     public synchronized boolean isDownAfter(Instant seenAt) {
         if (!down && lastCheckStarted.isBefore(seenAt)) {
@@ -93,8 +104,8 @@ public class DatabaseStatus implements DisposableBean {
 
     private synchronized void probe() {
         lastCheckStarted = Instant.now();
-        try (Connection connection = dataSource.getConnection()) {
-            if (connection.isValid(1)) {
+        try (Connection connection = DriverManager.getConnection(url, login)) {
+            if (connection.isValid(CONNECT_TIMEOUT_SECONDS)) {
                 up();
             } else {
                 down("the database did not answer a validity check");
@@ -103,7 +114,7 @@ public class DatabaseStatus implements DisposableBean {
             if (DatabaseFailures.isConnectionFailure(e)) {
                 down(e.getMessage());
             } else {
-                // the pool is busy, or the check itself failed: the database answers
+                // refused for another reason (too many connections, say): the database itself answers
                 up();
             }
         }
