@@ -3,8 +3,15 @@ package org.careerconversations.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
@@ -17,6 +24,7 @@ import org.careerconversations.security.WebappSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * What an operator's tools see on the management port: liveness, readiness, and Prometheus figures that
@@ -109,6 +117,28 @@ class OperationsEndpointsTest extends AppTest {
             "careers_rounds_running_oldest_seconds", "careers_rounds_interrupted_total",
             "careers_conversations_agreed_total", "hikaricp_connections_active", "jvm_memory_used_bytes")) {
             assertThat(metrics).as(name).containsPattern("(?m)^" + name + "[ {]");
+        }
+        assertThat(alertRuleMetrics()).isNotEmpty().allSatisfy(name ->
+            assertThat(metrics).as("docs/alert-rules.yaml watches " + name).containsPattern("(?m)^" + name + "[ {]"));
+    }
+
+    /** Every metric of the app that an alert rule in docs/alert-rules.yaml reads. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> alertRuleMetrics() {
+        try (InputStream file = Files.newInputStream(Path.of("docs/alert-rules.yaml"))) {
+            Map<String, Object> rules = new Yaml().load(file);
+            Set<String> names = new TreeSet<>();
+            for (Map<String, Object> group : (List<Map<String, Object>>) rules.get("groups")) {
+                for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                    Matcher metric = Pattern.compile("careers_[a-z_]+").matcher((String) rule.get("expr"));
+                    while (metric.find()) {
+                        names.add(metric.group());
+                    }
+                }
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
