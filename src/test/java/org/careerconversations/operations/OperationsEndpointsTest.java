@@ -105,7 +105,9 @@ class OperationsEndpointsTest extends AppTest {
         assertThat(value(metrics, "careers_mail_outbox", "state=\"PENDING\"")
             - valueOrZero(before, "careers_mail_outbox", "state=\"PENDING\"")).isEqualTo(2);
         assertThat(value(metrics, "careers_mail_outbox_oldest_seconds", "")).isGreaterThanOrEqualTo(0);
-        assertThat(value(metrics, "careers_jobs_due", "")).as("two mails and the second round's chunk").isEqualTo(3);
+        assertThat(value(metrics, "careers_jobs_due", "") - value(before, "careers_jobs_due", ""))
+            .as("two mails and the second round's chunk (besides the engine's own, history cleanup at night)")
+            .isEqualTo(3);
         assertThat(value(metrics, "careers_jobs_locked_expired", "")).isEqualTo(1);
         assertThat(value(metrics, "careers_jobs_duration_seconds_count",
             "activity=\"Task_SendNotification\",process=\"SendNotification\"")).isPositive();
