@@ -13,6 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -245,9 +249,33 @@ class FaultTrialsIT {
         assertThat(jsonLogLines(victim)).as("the node's log is ECS JSON, one object per line").isPositive();
     }
 
+    @Test
+    @Order(5)
+    void sigtermWhileAJobCannotFinishHandsTheJobBackInsteadOfLeavingItLocked() throws SQLException {
+        AppNode last = a.isAlive() ? a : b;
+        // the round's chunk notes its start in round_chunk_attempt: with the table locked it waits there
+        try (Connection blocker = DriverManager.getConnection(database.jdbcUrl(cluster))) {
+            blocker.setAutoCommit(false);
+            try (Statement lock = blocker.createStatement()) {
+                lock.execute("lock table round_chunk_attempt in exclusive mode");
+            }
+            Round round = launchRound();
+            round.awaitChunkHolder();
+
+            Duration exit = last.terminate(Duration.ofSeconds(60));
+            List<String> owners = database.sql(cluster).queryForList("select coalesce(LOCK_OWNER_, 'nobody') "
+                + "from ACT_RU_JOB where PROCESS_INSTANCE_ID_ = ?", String.class, round.id);
+            figure("sigterm with a job that cannot finish: %s exited %d ms after SIGTERM; the job's lock owner "
+                + "after: %s", last.lockOwner(), exit.toMillis(), owners);
+            assertThat(exit).isLessThanOrEqualTo(Duration.ofSeconds(30));
+            assertThat(owners).as("handed back, not locked for its lock time").containsExactly("nobody");
+            blocker.rollback();
+        }
+    }
+
     // --- a round -----------------------------------------------------------------------------------------------
 
-    /** Imports a new batch of due employees (ids b<n>e…) and launches a round for them as HR would. */
+    /** Imports a new batch of due employees (ids b<n>e…) and launches a round for them as HR would, on a live node. */
     private Round launchRound() {
         int batch = ++batches;
         String prefix = "b" + batch;
@@ -262,9 +290,10 @@ class FaultTrialsIT {
                 .append(',').append(prefix).append('e').append(e).append("@example.org,").append(prefix).append('m')
                 .append(e % managers).append(",,2015-01-01,permanent,Engineer\n");
         }
-        HttpResponse<String> imported = postCsv(a, "/api/organisation/import?mode=partial", csv.toString());
+        AppNode hr = a.isAlive() ? a : b;
+        HttpResponse<String> imported = postCsv(hr, "/api/organisation/import?mode=partial", csv.toString());
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
-        Answer started = a.rest().post("/engine-rest/process-definition/key/CycleScheduler/start", Map.of());
+        Answer started = hr.rest().post("/engine-rest/process-definition/key/CycleScheduler/start", Map.of());
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         return new Round(started.json().path("id").asText(), prefix);
     }
