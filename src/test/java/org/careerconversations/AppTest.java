@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,12 +16,14 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Base of the tests that run the whole app: the real models from bpmn/, dmn/ and forms/, the demo
- * organisation, H2 in memory, jobs off (tests fire timers themselves). Every subclass must keep exactly
+ * organisation, H2 in memory, jobs off (tests fire timers themselves), metrics on (the management port's
+ * Prometheus endpoint). Every subclass must keep exactly
  * this configuration, so that one Spring context (and one process engine named "default", which the REST
  * API looks up) serves them all; the PostgreSQL tests run in their own JVM (see pom.xml).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
+@AutoConfigureObservability(tracing = false)
 public abstract class AppTest {
 
     @Autowired

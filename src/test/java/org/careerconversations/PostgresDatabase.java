@@ -3,6 +3,8 @@ package org.careerconversations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -19,6 +21,28 @@ public final class PostgresDatabase {
             return EmbeddedPostgres.builder().start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * A PostgreSQL that keeps its data directory and port when it is stopped ({@link EmbeddedPostgres#close()})
+     * and started again with the same arguments: a database server that goes away for a while and comes back.
+     */
+    public static EmbeddedPostgres startKeeping(Path dataDirectory, int port) {
+        try {
+            return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                .setPort(port).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /** A port nothing listens on now. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -6,7 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Task_RecordRound: how many conversations the round started stays in the instance's history and the log. */
+/**
+ * Task_RecordRound: how many conversations the round started (and how often it was interrupted, see
+ * {@link ChunkAttempts}) stays in the instance's history and the log.
+ */
 @Component("recordRound")
 class RecordRound implements JavaDelegate {
 
@@ -15,8 +18,10 @@ class RecordRound implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Object team = execution.getVariable("teamOfManagerId");
-        LOG.info("Career conversation round {} started {} conversation(s) due by {}{}",
+        Object interruptions = execution.getVariable(ChunkAttempts.INTERRUPTIONS);
+        LOG.info("Career conversation round {} started {} conversation(s) due by {}{}{}",
             execution.getProcessInstanceId(), execution.getVariable("startedCount"), execution.getVariable("horizon"),
-            team == null ? "" : " in the team of " + team);
+            team == null ? "" : " in the team of " + team,
+            interruptions == null ? "" : " after " + interruptions + " interruption(s)");
     }
 }

@@ -19,7 +19,7 @@ public class RoundSchedule {
     /** Someone without a previous conversation is due this long after their hire date. */
     private Period firstConversationAfter = Period.ofMonths(3);
     /** Employees per transaction. */
-    private int chunkSize = 100;
+    private int chunkSize = 50;
 
     public String getCron() {
         return cron;

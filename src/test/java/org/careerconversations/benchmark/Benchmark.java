@@ -102,6 +102,7 @@ class Benchmark {
     private static Map<String, Object> baseProperties() {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("server.port", "0");
+        props.put("management.server.port", "0");
         props.put("server.shutdown", "immediate");
         props.put("spring.main.banner-mode", "off");
         props.put("camunda.bpm.job-execution.enabled", "false");

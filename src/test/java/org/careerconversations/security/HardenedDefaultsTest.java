@@ -35,10 +35,12 @@ class HardenedDefaultsTest extends AppTest {
         }
     }
 
+    /** The Actuator answers on the management port only (OperationsEndpointsTest); there is no H2 console. */
     @Test
-    void noActuatorAndNoH2ConsoleAnswer() {
+    void noActuatorOnThePublicPortAndNoH2Console() {
         for (EngineRest caller : List.of(rest(), rest().as("admin"))) {
             for (String path : List.of("/actuator", "/actuator/health", "/actuator/env", "/actuator/heapdump",
+                "/actuator/prometheus", "/actuator/health/readiness",
                 "/h2-console", "/h2-console/login.do", "/h2")) {
                 Answer answer = caller.get(path);
                 assertThat(answer.status()).as(path).isIn(401, 404);

@@ -86,6 +86,7 @@ class ProductionStartupTest {
             "--spring.datasource.username=postgres",
             "--spring.datasource.password=",
             "--server.port=0",
+            "--management.server.port=0",
             "--camunda.bpm.job-execution.enabled=false"));
         args.addAll(List.of(arguments));
         return new SpringApplicationBuilder(CareerConversationsApplication.class).run(args.toArray(String[]::new));

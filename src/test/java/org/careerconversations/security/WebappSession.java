@@ -103,6 +103,14 @@ public class WebappSession {
             .map(HttpCookie::getValue).reduce((first, second) -> second).orElse(null);
     }
 
+    /**
+     * A GET of a webapp API with this session's cookie at another node ({@code baseUrl}) of the same cluster:
+     * the session is kept in the database, so every node knows it.
+     */
+    public Answer getAt(String baseUrl, String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json").GET());
+    }
+
     private Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,140 @@
+package org.careerconversations.round;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.careerconversations.operations.Node;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Makes an interrupted round visible. Each chunk notes, in a transaction of its own that commits at once, that
+ * it has begun ({@code round_chunk_attempt}); the note goes with the chunk's own commit. A chunk that finds
+ * its note still there was cut off before — the node died, the database went away, or the chunk failed — and
+ * says so in the round's variables, which Cockpit shows: {@code interruptions} (how many times) and
+ * {@code lastInterruption} (which chunk, when and where it began, when and where it ran again). The chunk itself
+ * simply runs again: starting a conversation is idempotent, so nothing is started twice.
+ */
+@Component
+class ChunkAttempts extends AbstractProcessEnginePlugin {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChunkAttempts.class);
+    static final String CHUNK_TASK = "Task_StartDueConversations";
+    static final String CHUNKS_DONE = "chunksDone";
+    static final String INTERRUPTIONS = "interruptions";
+    static final String LAST_INTERRUPTION = "lastInterruption";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm:ss", Locale.ENGLISH);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate committedAtOnce;
+    private final Node node;
+    private final ZoneId zone;
+    private final Counter interrupted;
+
+    ChunkAttempts(JdbcTemplate jdbc, PlatformTransactionManager transactions, Node node, MeterRegistry registry,
+                  @Value("${careers.time-zone:Europe/Amsterdam}") ZoneId zone) {
+        this.jdbc = jdbc;
+        this.committedAtOnce = new TransactionTemplate(transactions);
+        this.committedAtOnce.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.node = node;
+        this.zone = zone;
+        this.interrupted = Counter.builder("careers.rounds.interrupted")
+            .description("Round chunks that ran again after being cut off (crash, outage or failure)")
+            .register(registry);
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        ExecutionListener begin = this::begin;
+        ExecutionListener done = this::done;
+        ExecutionListener roundEnded = execution ->
+            jdbc.update("delete from round_chunk_attempt where round_id = ?", execution.getProcessInstanceId());
+        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                if (CHUNK_TASK.equals(activity.getId())) {
+                    activity.addListener(ExecutionListener.EVENTNAME_START, begin);
+                    activity.addListener(ExecutionListener.EVENTNAME_END, done);
+                }
+            }
+
+            @Override
+            public void parseProcess(Element element, ProcessDefinitionEntity process) {
+                if ("CycleScheduler".equals(process.getKey())) {
+                    process.addListener(ExecutionListener.EVENTNAME_END, roundEnded);
+                }
+            }
+        });
+    }
+
+    /** A chunk's note that it has begun. */
+    private record Attempt(Instant startedAt, String node) {
+    }
+
+    private void begin(DelegateExecution execution) {
+        String round = execution.getProcessInstanceId();
+        int chunk = number(execution.getVariable(CHUNKS_DONE)) + 1;
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        List<Attempt> earlier = committedAtOnce.execute(status -> {
+            List<Attempt> found = jdbc.query(
+                "select started_at, node from round_chunk_attempt where round_id = ? and chunk = ?",
+                (row, i) -> new Attempt(row.getTimestamp("started_at").toInstant(), row.getString("node")),
+                round, chunk);
+            if (found.isEmpty()) {
+                jdbc.update("insert into round_chunk_attempt (round_id, chunk, started_at, node) values (?, ?, ?, ?)",
+                    round, chunk, Timestamp.from(now), node.name());
+            } else {
+                jdbc.update("update round_chunk_attempt set started_at = ?, node = ? where round_id = ? and chunk = ?",
+                    Timestamp.from(now), node.name(), round, chunk);
+            }
+            return found;
+        });
+        if (earlier == null || earlier.isEmpty()) {
+            return;
+        }
+        Attempt before = earlier.get(0);
+        String report = "Chunk " + chunk + " began " + TIME.format(before.startedAt().atZone(zone)) + " on "
+            + before.node() + " and did not finish; it ran again " + TIME.format(now.atZone(zone)) + " on "
+            + node.name();
+        execution.setVariable(INTERRUPTIONS, number(execution.getVariable(INTERRUPTIONS)) + 1);
+        execution.setVariable(LAST_INTERRUPTION, report);
+        interrupted.increment();
+        LOG.warn("Round {} was interrupted: {}", round, report);
+    }
+
+    private void done(DelegateExecution execution) {
+        int chunk = number(execution.getVariable(CHUNKS_DONE)) + 1;
+        jdbc.update("delete from round_chunk_attempt where round_id = ? and chunk = ?",
+            execution.getProcessInstanceId(), chunk);
+        execution.setVariable(CHUNKS_DONE, chunk);
+    }
+
+    private static int number(Object value) {
+        return value == null ? 0 : ((Number) value).intValue();
+    }
+}
