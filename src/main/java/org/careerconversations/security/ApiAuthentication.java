@@ -19,25 +19,30 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+import org.careerconversations.security.sso.SignedIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Who is calling the app: the one place that decides it for the app's own API and its pages.
  * <ul>
- *   <li>The API ({@code /api/**}): HTTP Basic with the Camunda user's password, or the session of someone
- *       logged into the webapps (then a state-changing call must carry the webapps' CSRF token in
- *       {@code X-XSRF-TOKEN}, as Cockpit sends it). Everything else answers 401 — without
- *       {@code WWW-Authenticate}, so that a browser never asks for a password here and then sends it along
- *       with requests other sites make it send.</li>
+ *   <li>The API ({@code /api/**}): HTTP Basic with the Camunda user's password (unless
+ *       {@code careers.security.basic-auth} is off), a bearer token of the organisation's identity provider
+ *       (with single sign-on, {@link SignedIn}), or the session of someone logged into the webapps (then a
+ *       state-changing call must carry the webapps' CSRF token in {@code X-XSRF-TOKEN}, as Cockpit sends it).
+ *       Everything else answers 401 — without {@code WWW-Authenticate}, so that a browser never asks for a
+ *       password here and then sends it along with requests other sites make it send.</li>
  *   <li>The people's pages ({@code /careers/**}): the webapps' session only, so the Tasklist login opens them
- *       and no browser ever shows a Basic prompt. A visitor without one is sent to Tasklist's login, and
- *       Tasklist's {@code scripts/careers-pages.js} brings them back to the page they asked for.</li>
+ *       and no browser ever shows a Basic prompt. A visitor without one is sent to Tasklist's login (with single
+ *       sign-on to Tasklist, which signs them in to the webapps), and Tasklist's {@code scripts/careers-pages.js}
+ *       brings them back to the page they asked for.</li>
  * </ul>
  * The caller becomes the engine's authenticated user for the request, so engine queries made on their behalf
  * see what their authorizations grant, and {@link CurrentUser} names them.
@@ -57,9 +62,10 @@ class ApiAuthentication {
     static final String RETURN_COOKIE = "careers-return-to";
 
     @Bean
-    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identity) {
-        FilterRegistrationBean<ApiAuthenticationFilter> registration =
-            new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity));
+    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identity,
+        Environment environment, @Value("${careers.security.basic-auth:true}") boolean basicAuth) {
+        FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
+            new ApiAuthenticationFilter(identity, basicAuth, environment.acceptsProfiles(Profiles.of("sso"))));
         registration.setName("api-authentication");
         registration.addUrlPatterns(API);
         registration.setOrder(Integer.MIN_VALUE + 20);
@@ -68,9 +74,11 @@ class ApiAuthentication {
 
     @Bean
     FilterRegistrationBean<PageAuthenticationFilter> pageAuthenticationFilter(IdentityService identity,
-        @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+        @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath, Environment environment) {
+        // with single sign-on Tasklist has no login form: opening it signs the person in to the webapps
+        String login = environment.acceptsProfiles(Profiles.of("sso")) ? "" : "#/login";
         FilterRegistrationBean<PageAuthenticationFilter> registration =
-            new FilterRegistrationBean<>(new PageAuthenticationFilter(identity, webappPath));
+            new FilterRegistrationBean<>(new PageAuthenticationFilter(identity, webappPath + "/app/tasklist/default/" + login));
         registration.setName("page-authentication");
         registration.addUrlPatterns(PAGES);
         registration.setOrder(Integer.MIN_VALUE + 20);
@@ -81,11 +89,11 @@ class ApiAuthentication {
     static class PageAuthenticationFilter extends OncePerRequestFilter {
 
         private final IdentityService identity;
-        private final String webappPath;
+        private final String tasklistLogin;
 
-        PageAuthenticationFilter(IdentityService identity, String webappPath) {
+        PageAuthenticationFilter(IdentityService identity, String tasklistLogin) {
             this.identity = identity;
-            this.webappPath = webappPath;
+            this.tasklistLogin = tasklistLogin;
         }
 
         @Override
@@ -103,7 +111,7 @@ class ApiAuthentication {
             back.setMaxAge(600);
             back.setAttribute("SameSite", "Lax");
             response.addCookie(back);
-            response.sendRedirect(request.getContextPath() + webappPath + "/app/tasklist/default/#/login");
+            response.sendRedirect(request.getContextPath() + tasklistLogin);
         }
     }
 
@@ -134,9 +142,16 @@ class ApiAuthentication {
             "multipart/form-data");
 
         private final IdentityService identity;
+        private final boolean basicAuth;
+        /** What a caller without credentials reads: the ways in that this app offers. */
+        private final String authenticationRequired;
 
-        ApiAuthenticationFilter(IdentityService identity) {
+        ApiAuthenticationFilter(IdentityService identity, boolean basicAuth, boolean tokens) {
             this.identity = identity;
+            this.basicAuth = basicAuth;
+            this.authenticationRequired = "Authentication required: " + (tokens ? "a bearer token of your "
+                + "organisation's identity provider, " : "") + (basicAuth ? "HTTP Basic with your user id and "
+                + "password, " : "") + "or log in to Tasklist";
         }
 
         @Override
@@ -156,14 +171,14 @@ class ApiAuthentication {
                     return;
                 }
             }
-            Optional<String> basicUser = basicUser(request);
-            Optional<String> user = basicUser.isPresent() ? basicUser : sessionUser(request);
+            // a script's call names its caller itself (token or password): no session, so no CSRF token
+            Optional<String> scriptUser = SignedIn.byToken().or(() -> basicAuth ? basicUser(request) : Optional.empty());
+            Optional<String> user = scriptUser.isPresent() ? scriptUser : sessionUser(request);
             if (user.isEmpty()) {
-                deny(response, HttpServletResponse.SC_UNAUTHORIZED,
-                    "Authentication required: HTTP Basic with your user id and password, or log in to Tasklist");
+                deny(response, HttpServletResponse.SC_UNAUTHORIZED, authenticationRequired);
                 return;
             }
-            if (basicUser.isEmpty() && !SAFE_METHODS.contains(request.getMethod()) && !csrfTokenMatches(request)) {
+            if (scriptUser.isEmpty() && !SAFE_METHODS.contains(request.getMethod()) && !csrfTokenMatches(request)) {
                 refuse(request, response, HttpServletResponse.SC_FORBIDDEN,
                     "Missing or wrong X-XSRF-TOKEN header for a call made with the webapp login");
                 return;

@@ -40,7 +40,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Successful answers pass through untouched and unbuffered.
  */
 @Configuration(proxyBeanMethods = false)
-class EngineErrorMessages {
+public class EngineErrorMessages {
 
     static final String NOT_ALLOWED = "You are not allowed to do this.";
     static final String SERVER_ERROR =
@@ -113,7 +113,7 @@ class EngineErrorMessages {
      * For a log line: the API and the kind of resource asked for ({@code /engine-rest/task/…}), without ids,
      * user names or queries.
      */
-    static String resourceOf(String uri) {
+    public static String resourceOf(String uri) {
         for (String root : API_ROOTS) {
             int start = uri.indexOf(root);
             if (start >= 0) {

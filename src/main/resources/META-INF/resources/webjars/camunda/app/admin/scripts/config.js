@@ -1,7 +1,9 @@
-// Career Conversations: Admin settings (PITFALLS 9e). The header reads "Career Conversations Admin".
+// Career Conversations: Admin settings (PITFALLS 9e). The header reads "Career Conversations Admin"; with single
+// sign-on the login form is the identity provider's (../careers/single-sign-on.js).
 export default {
   app: {
     vendor: 'Career Conversations',
     name: 'Admin'
-  }
+  },
+  customScripts: ['../careers/single-sign-on']
 };

@@ -1,9 +1,10 @@
 // Career Conversations: Cockpit settings (PITFALLS 9e). The header reads "Career Conversations Cockpit";
-// the dashboard shows the conversation KPIs (scripts/kpi-dashboard.js, reading /api/reports/kpis).
+// the dashboard shows the conversation KPIs (scripts/kpi-dashboard.js, reading /api/reports/kpis); with single
+// sign-on the login form is the identity provider's (../careers/single-sign-on.js).
 export default {
   app: {
     vendor: 'Career Conversations',
     name: 'Cockpit'
   },
-  customScripts: ['scripts/kpi-dashboard']
+  customScripts: ['scripts/kpi-dashboard', '../careers/single-sign-on']
 };

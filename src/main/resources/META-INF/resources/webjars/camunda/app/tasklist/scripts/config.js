@@ -5,11 +5,13 @@ export default {
     name: 'Tasklist'
   },
   // the list shows the most urgent task first (scripts/due-date-first.js); the header links to the people's pages
-  // (scripts/careers-pages.js); people see only what they can use (scripts/tasklist-for-people.js)
+  // (scripts/careers-pages.js); people see only what they can use (scripts/tasklist-for-people.js); with single
+  // sign-on the login form is the identity provider's (../careers/single-sign-on.js)
   customScripts: [
     'scripts/due-date-first',
     'scripts/careers-pages',
-    'scripts/tasklist-for-people'
+    'scripts/tasklist-for-people',
+    '../careers/single-sign-on'
   ],
   // Tasklist's keyboard shortcuts: replacing config.js replaces them, so they are listed again here
   shortcuts: {
