@@ -22,6 +22,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -37,6 +38,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -129,9 +131,9 @@ class SingleSignOn {
                 .logoutSuccessHandler(signOut(registrations)))
             .exceptionHandling(exceptions -> exceptions
                 .authenticationEntryPoint(new SignInPages.SignInFirst())
+                // the webapps' password login, the only address closed to everyone: refused as the webapps refuse
                 .accessDeniedHandler((request, response, denied) -> TokenRefusals.answer(response,
-                    HttpServletResponse.SC_FORBIDDEN, "Sign in with your organisation's account: this app takes no "
-                        + "passwords in the browser.")))
+                    HttpServletResponse.SC_FORBIDDEN, "You are not allowed to do this.")))
             .requestCache(cache -> cache.disable())   // the way back is the sign-in page's (SignInPages)
             .csrf(csrf -> csrf.disable())             // the webapps and /api check their own tokens
             .headers(headers -> headers.disable());   // the webapps and the pages set their own
@@ -187,7 +189,7 @@ class SingleSignOn {
      */
     private static AuthenticationFailureHandler refused() {
         return (request, response, exception) -> {
-            boolean signedInBefore = SignedIn.inBrowser().isPresent();
+            boolean signedInBefore = signedIn(request.getSession(false));
             if (exception instanceof OrganisationAccounts.Refused refused) {
                 LOG.warn("Sign-in refused: {} (subject at the identity provider: {})", refused.refusal.logged,
                     refused.subject);
@@ -201,6 +203,14 @@ class SingleSignOn {
             }
             response.sendRedirect(request.getContextPath() + SignInPages.FAILED);
         };
+    }
+
+    /** Whether someone signed in with this session before (Spring Security has cleared the request's context). */
+    private static boolean signedIn(HttpSession session) {
+        Object context = session == null ? null
+            : session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        return context instanceof SecurityContext signedIn && signedIn.getAuthentication() != null
+            && signedIn.getAuthentication().getPrincipal() instanceof SignedIn.Person;
     }
 
     private static String code(AuthenticationException exception) {

@@ -224,6 +224,34 @@ final class OpenIdProvider implements AutoCloseable {
         return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
     }
 
+    /**
+     * A browser's way in without a browser: from {@code start} (an address of the app) through the redirects and
+     * the provider's login page as {@code user}, up to the app's callback with the provider's code, which is
+     * answered (not followed). {@code http} keeps the cookies of both sites and follows no redirect.
+     */
+    String callback(HttpClient http, String start, String user) {
+        URI app = URI.create(start);
+        String callback = app.getScheme() + "://" + app.getAuthority() + "/login/oauth2/code/";
+        String url = start;
+        for (int hop = 0; hop < 10; hop++) {
+            HttpResponse<String> response = get(http, url);
+            if (response.statusCode() != 302) {
+                throw new IllegalStateException("No way to the provider (" + response.statusCode() + " at " + url
+                    + "): " + response.body());
+            }
+            url = URI.create(url).resolve(location(response)).toString();
+            if (url.startsWith(issuer + "/login")) {
+                String loginPage = get(http, url).body();
+                url = URI.create(url).resolve(location(post(http, issuer + "/login", "username=" + encode(user)
+                    + "&password=" + encode(PASSWORD) + "&_csrf=" + encode(csrfToken(loginPage))))).toString();
+            }
+            if (url.startsWith(callback)) {
+                return url;
+            }
+        }
+        throw new IllegalStateException("Too many redirects from " + start);
+    }
+
     private static String challenge(String verifier) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
@@ -259,13 +287,18 @@ final class OpenIdProvider implements AutoCloseable {
         return send(http, HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** A GET that accepts this media type, as a browser opening a page or a script calling an API. */
+    static HttpResponse<String> send(HttpClient http, String url, String accept) {
+        return send(http, HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET());
+    }
+
     static HttpResponse<String> post(HttpClient http, String url, String form) {
         return send(http, HttpRequest.newBuilder(URI.create(url))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
-    private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) {
+    static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
