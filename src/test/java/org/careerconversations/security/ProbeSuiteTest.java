@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.careerconversations.AppTest;
@@ -27,7 +29,7 @@ import org.careerconversations.conversation.Submissions;
 import org.careerconversations.process.ProcessIds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The access model tried from the attacker's side. Each attacker aims at someone else's conversation — one
@@ -41,7 +43,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * what people wrote (the secret); everything else must refuse her too. Each probe also has a control
  * — someone who may read it — that must get a real answer, so that a probe aimed at nothing cannot pass.
  * <p>
- * A new endpoint: add one line to {@link #PROBES}.
+ * A new endpoint: add one line to {@link #PROBES}. With single sign-on the same list runs again with the
+ * identity provider's bearer tokens ({@code SsoProbeSuiteTest}).
  */
 class ProbeSuiteTest extends AppTest {
 
@@ -309,15 +312,12 @@ class ProbeSuiteTest extends AppTest {
         page(Kind.UNSCOPED, "/careers/my-team", "manager"),
         page(Kind.UNSCOPED, "/careers/people?manager=maria", "hr"));
 
-    @Autowired
-    TaskService taskService;
-
     private final Map<String, Map<String, String>> targets = new LinkedHashMap<>();
 
     @BeforeEach
     void evaAndErikEachHaveAnAgreedAndAnOpenConversation() {
-        targets.put("eva", target("eva", "maria"));
-        targets.put("erik", target("erik", "maria"));
+        targets.put("eva", target(engine, jdbc, "eva", "maria"));
+        targets.put("erik", target(engine, jdbc, "erik", "maria"));
     }
 
     @Test
@@ -412,7 +412,9 @@ class ProbeSuiteTest extends AppTest {
     // --- the victims ---
 
     /** An agreed cycle and an open one, with a comment, an attachment, a local variable and an incident. */
-    private Map<String, String> target(String employee, String manager) {
+    static Map<String, String> target(ProcessEngine engine, JdbcTemplate jdbc, String employee, String manager) {
+        TaskService taskService = engine.getTaskService();
+        RuntimeService runtimeService = engine.getRuntimeService();
         Conversations conversations = new Conversations(engine);
         String secret = "SECRET-" + employee;
         String hpi = conversations.preparing("hanna", employee, manager);
@@ -484,23 +486,24 @@ class ProbeSuiteTest extends AppTest {
 
     // --- judging ---
 
-    enum Channel { BASIC, SESSION }
+    /** TOKEN: a bearer token of the organisation's identity provider, with single sign-on (SsoProbeSuiteTest). */
+    enum Channel { BASIC, SESSION, TOKEN }
 
-    private static List<Channel> channels(Probe probe) {
+    static List<Channel> channels(Probe probe) {
         return probe.api() == Api.COCKPIT || probe.api() == Api.PAGE ? List.of(Channel.SESSION)
             : List.of(Channel.BASIC, Channel.SESSION);
     }
 
-    private static String prefix(Probe probe, Channel channel) {
+    static String prefix(Probe probe, Channel channel) {
         return switch (probe.api()) {
-            case ENGINE -> channel == Channel.BASIC ? "/engine-rest" : "/camunda/api/engine/engine/default";
+            case ENGINE -> channel == Channel.SESSION ? "/camunda/api/engine/engine/default" : "/engine-rest";
             case COCKPIT, APP, PAGE -> "";
         };
     }
 
     /** request: the path and body sent; what they name of the victim may come back in a refusal. */
-    private Optional<String> judge(Probe probe, String attacker, Map<String, String> victim, Channel channel,
-                                             String request, Answer answer) {
+    static Optional<String> judge(Probe probe, String attacker, Map<String, String> victim, Channel channel,
+                                  String request, Answer answer) {
         String who = (attacker == null ? "nobody" : attacker) + " via " + channel + " " + probe.method() + " " + request;
         int status = answer.status();
         if (attacker == null) {
@@ -534,7 +537,7 @@ class ProbeSuiteTest extends AppTest {
             : Optional.of(who + " → " + status + " " + problem + ": " + shorten(answer.body()));
     }
 
-    private static boolean isEmpty(String body) {
+    static boolean isEmpty(String body) {
         String trimmed = body == null ? "" : body.trim();
         return trimmed.isEmpty() || trimmed.equals("[]") || trimmed.equals("{}")
             || trimmed.replace(" ", "").equals("{\"count\":0}");
@@ -553,7 +556,7 @@ class ProbeSuiteTest extends AppTest {
         return "http://localhost:" + port;
     }
 
-    private static String fill(String template, Map<String, String> victim, String attacker) {
+    static String fill(String template, Map<String, String> victim, String attacker) {
         String result = template.replace("{attacker}", attacker == null ? "nobody" : attacker);
         for (Map.Entry<String, String> id : victim.entrySet()) {
             result = result.replace("{" + id.getKey() + "}", id.getValue());
@@ -562,7 +565,7 @@ class ProbeSuiteTest extends AppTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Object fill(Object body, Map<String, String> victim, String attacker) {
+    static Object fill(Object body, Map<String, String> victim, String attacker) {
         if (body instanceof String text) {
             return fill(text, victim, attacker);
         }
@@ -577,7 +580,7 @@ class ProbeSuiteTest extends AppTest {
         return body;
     }
 
-    private static String requestText(String path, Object body) {
+    static String requestText(String path, Object body) {
         try {
             return body == null ? path : path + " " + new com.fasterxml.jackson.databind.ObjectMapper()
                 .writeValueAsString(body);
@@ -586,7 +589,7 @@ class ProbeSuiteTest extends AppTest {
         }
     }
 
-    private static String shorten(String body) {
+    static String shorten(String body) {
         String oneLine = body == null ? "" : body.replace('\n', ' ');
         return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "…";
     }
