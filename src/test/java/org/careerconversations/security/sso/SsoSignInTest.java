@@ -12,6 +12,7 @@ import org.careerconversations.security.WebappSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -22,6 +23,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SsoSignInTest extends SsoAppTest {
+
+    @LocalManagementPort
+    int managementPort;
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
@@ -52,6 +56,16 @@ class SsoSignInTest extends SsoAppTest {
         assertThat(OpenIdProvider.get(browser, APP + "/login").statusCode()).isNotEqualTo(200);
         assertThat(SignInPages.ownPage(new org.springframework.mock.web.MockHttpServletRequest(),
             "//elsewhere.example/")).isEmpty();
+    }
+
+    @Test
+    void healthAndMetricsStillAnswerOnTheManagementPortOnly() {
+        assertThat(OpenIdProvider.get(browser, "http://localhost:" + managementPort + "/actuator/health/liveness")
+            .statusCode()).isEqualTo(200);
+        assertThat(OpenIdProvider.get(browser, "http://localhost:" + managementPort + "/actuator/prometheus")
+            .statusCode()).isEqualTo(200);
+        assertThat(OpenIdProvider.send(browser, APP + "/actuator/health", "application/json").statusCode())
+            .isEqualTo(404);
     }
 
     @Test
@@ -109,6 +123,8 @@ class SsoSignInTest extends SsoAppTest {
 
         OpenIdProvider.get(browser, PROVIDER.callback(browser, APP + "/sso/sign-in", "eva"));
         OpenIdProvider.get(browser, APP + "/camunda/app/tasklist/default/");
+        assertThat(jdbc.queryForList("select principal_name from spring_session", String.class))
+            .as("the session, kept in the database under its person").contains("eva");
         String csrfToken = cookies.getCookieStore().getCookies().stream()
             .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
         HttpResponse<String> asAdmin = OpenIdProvider.send(browser, java.net.http.HttpRequest.newBuilder(
