@@ -16,10 +16,11 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * The webapps' sessions live in the database (Spring Session JDBC, tables {@code spring_session*}), so that
  * whoever is logged in to Tasklist stays logged in when the node that served them goes away and the load
  * balancer sends them to another. Each session row names its Camunda user in {@code principal_name}; an
- * erasure deletes that person's sessions, and an export lists them.
+ * erasure deletes that person's sessions, an export lists them, and someone who leaves the organisation is
+ * signed out everywhere at once.
  */
 @Configuration(proxyBeanMethods = false)
-class WebappSessions implements PersonalDataStore {
+public class WebappSessions implements PersonalDataStore {
 
     /** Where the webapps keep their login in the session (Camunda's {@code AuthenticationUtil}). */
     private static final String WEBAPP_LOGIN = "authenticatedUser";
@@ -59,8 +60,16 @@ class WebappSessions implements PersonalDataStore {
 
     @Override
     public int erase(String employeeId, Subject subject) {
+        return end(employeeId);
+    }
+
+    /**
+     * Ends every session of this person on every node (the webapps', and the single sign-on's, which is the same
+     * session): their next request is someone's who is not logged in. Answers how many there were.
+     */
+    public int end(String userId) {
         jdbc.update("delete from spring_session_attributes where session_primary_id in "
-            + "(select primary_id from spring_session where principal_name = ?)", employeeId);
-        return jdbc.update("delete from spring_session where principal_name = ?", employeeId);
+            + "(select primary_id from spring_session where principal_name = ?)", userId);
+        return jdbc.update("delete from spring_session where principal_name = ?", userId);
     }
 }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
+import org.careerconversations.operations.WebappSessions;
 import org.careerconversations.process.ProcessIds;
 import org.careerconversations.process.ProcessPrivileges;
 import org.careerconversations.security.ConversationAccess;
@@ -25,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Imports an organisation from CSV: creates or updates employees and the matching Camunda users and group
  * memberships (employees, managers, hr), and — in a full import — deactivates whoever the file no longer
- * lists, ending their open conversations with reason "left". A file with any bad line imports nothing.
+ * lists, ending their open conversations with reason "left" and their sessions (they are logged out; with
+ * single sign-on their next sign-in is refused). A file with any bad line imports nothing.
  */
 @Service
 public class OrganisationImport {
@@ -37,14 +39,16 @@ public class OrganisationImport {
     private final RuntimeService runtime;
     private final JdbcTemplate jdbc;
     private final ConversationAccess access;
+    private final WebappSessions sessions;
 
     OrganisationImport(EmployeeRepository employees, IdentityService identity, RuntimeService runtime,
-                       JdbcTemplate jdbc, ConversationAccess access) {
+                       JdbcTemplate jdbc, ConversationAccess access, WebappSessions sessions) {
         this.employees = employees;
         this.identity = identity;
         this.runtime = runtime;
         this.jdbc = jdbc;
         this.access = access;
+        this.sessions = sessions;
     }
 
     public enum Mode {
@@ -129,6 +133,7 @@ public class OrganisationImport {
         hrPartnerChanges.forEach(c -> access.hrPartnerChanged(c[0], c[1], c[2]));
         endConversationsOf(leavers);
         leavers.forEach(access::revokeAll);
+        leavers.forEach(sessions::end);
         LOG.info("Organisation import ({}): {} rows, {} created, {} updated, {} unchanged, {} deactivated", mode,
             parsed.rows().size(), created, updated, unchanged, leavers.size());
         return new Report(true, parsed.rows().size(), created, updated, unchanged, leavers.size(), List.of());

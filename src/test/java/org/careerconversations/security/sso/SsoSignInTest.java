@@ -8,7 +8,7 @@ import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import org.careerconversations.security.WebappSession;
+import org.careerconversations.EngineRest.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -113,6 +113,47 @@ class SsoSignInTest extends SsoAppTest {
         assertThat(sessionCookie()).isNull();
         assertThat(log.getOut().lines().filter(line -> line.contains("Sign-in refused"))).singleElement().asString()
             .contains("WARN").contains("has left the organisation").contains("subject at the identity provider: emil");
+    }
+
+    @Test
+    void someoneWhoLeavesIsSignedOutAtOnceByTheImport() {
+        OpenIdProvider.get(browser, PROVIDER.callback(browser, APP + "/sso/sign-in", "emil"));
+        OpenIdProvider.get(browser, APP + "/camunda/app/tasklist/default/");
+        assertThat(OpenIdProvider.send(browser, APP + "/api/my-conversations", "application/json").statusCode())
+            .isEqualTo(200);
+
+        try {
+            Answer imported = withToken("hanna").post("/api/organisation/import?mode=full", "text/csv",
+                organisationWithout("emil"));
+            assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+            assertThat(imported.json().path("deactivated").asInt()).isOne();
+
+            assertThat(OpenIdProvider.send(browser, APP + "/api/my-conversations", "application/json").statusCode())
+                .as("his session").isEqualTo(401);
+            assertThat(OpenIdProvider.send(browser, APP + "/camunda/app/tasklist/default/", "text/html")
+                .statusCode()).as("Tasklist").isEqualTo(401);
+            assertThat(OpenIdProvider.location(OpenIdProvider.get(browser, PROVIDER.callback(browser,
+                APP + "/sso/sign-in", "emil")))).as("his provider account is still valid")
+                .isEqualTo(APP + "/sso/not-listed");
+        } finally {
+            Answer restored = withToken("hanna").post("/api/organisation/import?mode=full", "text/csv",
+                organisationWithout("nobody"));
+            assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+        }
+    }
+
+    /** The organisation as it stands, as the import's CSV, without one person. */
+    private String organisationWithout(String leaver) {
+        StringBuilder csv = new StringBuilder("id,name,email,managerId,hrPartnerId,hireDate,employmentType,"
+            + "jobTitle\n");
+        jdbc.query("select id, name, email, manager_id, hr_partner_id, hire_date, employment_type, job_title "
+            + "from employee where id <> ? order by id", row -> {
+                for (int column = 1; column <= 8; column++) {
+                    String value = row.getString(column);
+                    csv.append(value == null ? "" : value).append(column < 8 ? "," : "\n");
+                }
+            }, leaver);
+        return csv.toString();
     }
 
     @Test
