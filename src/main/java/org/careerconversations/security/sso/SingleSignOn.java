@@ -90,6 +90,7 @@ class SingleSignOn {
     @Order(1)
     SecurityFilterChain tokens(HttpSecurity http, OrganisationAccounts accounts) throws Exception {
         http.securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**")))
+            // who may call what is the engine's and the app's own filters' to say, with or without a token
             .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
             .oauth2ResourceServer(server -> server
                 .jwt(jwt -> jwt.jwtAuthenticationConverter(token ->

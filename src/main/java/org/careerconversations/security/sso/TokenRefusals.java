@@ -1,5 +1,6 @@
 package org.careerconversations.security.sso;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.proc.BadJWSException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,6 +21,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 class TokenRefusals implements AuthenticationEntryPoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenRefusals.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     enum Reason {
         EXPIRED("expired", "The token has expired: get a new one from your organisation's identity provider."),
@@ -86,7 +88,6 @@ class TokenRefusals implements AuthenticationEntryPoint {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(new com.fasterxml.jackson.databind.ObjectMapper()
-            .writeValueAsString(Map.of("status", status, "message", message)));
+        response.getWriter().write(JSON.writeValueAsString(Map.of("status", status, "message", message)));
     }
 }
