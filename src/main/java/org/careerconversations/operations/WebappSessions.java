@@ -8,6 +8,8 @@ import org.careerconversations.privacy.PersonalDataStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -24,6 +26,8 @@ public class WebappSessions implements PersonalDataStore {
 
     /** Where the webapps keep their login in the session (Camunda's {@code AuthenticationUtil}). */
     private static final String WEBAPP_LOGIN = "authenticatedUser";
+    /** Where Spring Security keeps a single sign-on in the session. */
+    private static final String SPRING_SECURITY_SIGN_IN = HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY;
 
     private final JdbcTemplate jdbc;
 
@@ -31,14 +35,21 @@ public class WebappSessions implements PersonalDataStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The session's user: the webapps' login, or — with single sign-on, before a webapp was opened — the person
+     * Spring Security signed in (named by their Camunda user id).
+     */
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> camundaUserAsSessionPrincipal() {
         return repository -> repository.setIndexResolver(session -> {
             Object login = session.getAttribute(WEBAPP_LOGIN);
             Authentication user = login instanceof Authentications authentications
                 ? authentications.getAuthenticationForProcessEngine("default") : null;
-            return user == null ? Map.of()
-                : Map.of(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, user.getIdentityId());
+            Object signedIn = session.getAttribute(SPRING_SECURITY_SIGN_IN);
+            String userId = user != null ? user.getIdentityId()
+                : signedIn instanceof SecurityContext context && context.getAuthentication() != null
+                ? context.getAuthentication().getName() : null;
+            return userId == null ? Map.of() : Map.of(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, userId);
         });
     }
 

@@ -118,9 +118,15 @@ class SsoSignInTest extends SsoAppTest {
     @Test
     void someoneWhoLeavesIsSignedOutAtOnceByTheImport() {
         OpenIdProvider.get(browser, PROVIDER.callback(browser, APP + "/sso/sign-in", "emil"));
+        // a second browser of his has signed in and not opened a webapp yet
+        HttpClient phone = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .build();
+        OpenIdProvider.get(phone, PROVIDER.callback(phone, APP + "/sso/sign-in", "emil"));
         OpenIdProvider.get(browser, APP + "/camunda/app/tasklist/default/");
         assertThat(OpenIdProvider.send(browser, APP + "/api/my-conversations", "application/json").statusCode())
             .isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = 'emil'",
+            Integer.class)).isEqualTo(2);
 
         try {
             Answer imported = withToken("hanna").post("/api/organisation/import?mode=full", "text/csv",
@@ -132,6 +138,8 @@ class SsoSignInTest extends SsoAppTest {
                 .as("his session").isEqualTo(401);
             assertThat(OpenIdProvider.send(browser, APP + "/camunda/app/tasklist/default/", "text/html")
                 .statusCode()).as("Tasklist").isEqualTo(401);
+            assertThat(OpenIdProvider.send(phone, APP + "/camunda/app/tasklist/default/", "text/html")
+                .statusCode()).as("Tasklist on his phone").isEqualTo(401);
             assertThat(OpenIdProvider.location(OpenIdProvider.get(browser, PROVIDER.callback(browser,
                 APP + "/sso/sign-in", "emil")))).as("his provider account is still valid")
                 .isEqualTo(APP + "/sso/not-listed");
