@@ -27,7 +27,8 @@ public class WebappSessions implements PersonalDataStore {
     /** Where the webapps keep their login in the session (Camunda's {@code AuthenticationUtil}). */
     private static final String WEBAPP_LOGIN = "authenticatedUser";
     /** Where Spring Security keeps a single sign-on in the session. */
-    private static final String SPRING_SECURITY_SIGN_IN = HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY;
+    private static final String SPRING_SECURITY_SIGN_IN =
+        HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY;
 
     private final JdbcTemplate jdbc;
 
@@ -49,7 +50,8 @@ public class WebappSessions implements PersonalDataStore {
             String userId = user != null ? user.getIdentityId()
                 : signedIn instanceof SecurityContext context && context.getAuthentication() != null
                 ? context.getAuthentication().getName() : null;
-            return userId == null ? Map.of() : Map.of(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, userId);
+            return userId == null ? Map.of()
+                : Map.of(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, userId);
         });
     }
 

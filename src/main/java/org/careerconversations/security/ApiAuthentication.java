@@ -78,7 +78,8 @@ class ApiAuthentication {
         // with single sign-on Tasklist has no login form: opening it signs the person in to the webapps
         String login = environment.acceptsProfiles(Profiles.of("sso")) ? "" : "#/login";
         FilterRegistrationBean<PageAuthenticationFilter> registration =
-            new FilterRegistrationBean<>(new PageAuthenticationFilter(identity, webappPath + "/app/tasklist/default/" + login));
+            new FilterRegistrationBean<>(new PageAuthenticationFilter(identity,
+                webappPath + "/app/tasklist/default/" + login));
         registration.setName("page-authentication");
         registration.addUrlPatterns(PAGES);
         registration.setOrder(Integer.MIN_VALUE + 20);
@@ -172,7 +173,8 @@ class ApiAuthentication {
                 }
             }
             // a script's call names its caller itself (token or password): no session, so no CSRF token
-            Optional<String> scriptUser = SignedIn.byToken().or(() -> basicAuth ? basicUser(request) : Optional.empty());
+            Optional<String> scriptUser = SignedIn.byToken()
+                .or(() -> basicAuth ? basicUser(request) : Optional.empty());
             Optional<String> user = scriptUser.isPresent() ? scriptUser : sessionUser(request);
             if (user.isEmpty()) {
                 deny(response, HttpServletResponse.SC_UNAUTHORIZED, authenticationRequired);

@@ -70,7 +70,7 @@ class SingleSignOn {
 
     private static final Logger LOG = LoggerFactory.getLogger(SingleSignOn.class);
 
-    /** The client registration of the organisation's provider ({@code spring.security.oauth2.client.registration.sso}). */
+    /** The organisation's provider's client registration ({@code spring.security.oauth2.client.registration.sso}). */
     static final String REGISTRATION = "sso";
     /** Where the provider's sign-in starts (Spring Security's endpoint for the registration). */
     static final String AUTHORIZATION = OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI
@@ -97,7 +97,8 @@ class SingleSignOn {
                     new SignedIn.Caller(accounts.userId(token.getClaims()), token)))
                 .authenticationEntryPoint(new TokenRefusals()))
             // a token names its caller for one call; the session of a browser is the other chain's
-            .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+            .securityContext(context -> context
+                .securityContextRepository(new RequestAttributeSecurityContextRepository()))
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .requestCache(cache -> cache.disable())
             .csrf(csrf -> csrf.disable())          // /api checks its own (security/ApiAuthentication)

@@ -368,15 +368,19 @@ final class OpenIdProvider implements AutoCloseable {
                 .redirectUri(app + "/login/oauth2/code/sso")
                 .postLogoutRedirectUri(app + "/sso/signed-out")
                 .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL)
-                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                .clientSettings(pkceWithoutConsent())
                 .build();
             RegisteredClient cli = RegisteredClient.withId(CLI_CLIENT).clientId(CLI_CLIENT)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri(CLI_REDIRECT).scope(OidcScopes.OPENID)
-                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                .clientSettings(pkceWithoutConsent())
                 .build();
             return new InMemoryRegisteredClientRepository(careers, cli);
+        }
+
+        private static ClientSettings pkceWithoutConsent() {
+            return ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build();
         }
 
         /** The people's claims in every token; an access token names the app as its audience. */
