@@ -95,7 +95,7 @@ class TasklistBrowserTest extends AppTest {
         assertThat(done.getAssignee()).isEqualTo("eva");
 
         assertThat(runtimeService.getVariable(processInstanceId, "wentWell")).isEqualTo(wentWell);
-        // PITFALLS 9c: Tasklist submits a number untyped; it arrives as a whole number
+        // Tasklist submits a number untyped; it arrives as a whole number
         Object satisfaction = runtimeService.getVariable(processInstanceId, "jobSatisfaction");
         assertThat(satisfaction).isInstanceOf(Integer.class).isEqualTo(4);
         assertThat(runtimeService.getVariable(processInstanceId, "earlierTalkWished")).isEqualTo(true);

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A data-subject request in one call each (DESIGN §6): the export of everything stored about an employee,
+ * A data-subject request in one call each: the export of everything stored about an employee,
  * and the erasure of a departed employee. Who may ask is decided here, by the app's rules; the work itself
  * then runs as the app, because no person holds every permission it takes.
  */

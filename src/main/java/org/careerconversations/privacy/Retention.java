@@ -25,7 +25,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Nothing is kept forever (DESIGN §6). The engine deletes history by itself, nightly in the cleanup window
+ * Nothing is kept forever. The engine deletes history by itself, nightly in the cleanup window
  * of application.yaml, each instance its time to live after it started; this class makes every definition's
  * time to live the configured one, and deletes the app's own conversations the same time after they ended.
  * The deletion is one set of idempotent statements: every node of a cluster may run it at the same time.

@@ -47,7 +47,7 @@ class PostgresConversationRestTest {
 
     @Test
     void parentTaskColumnIsIndexedOnPostgres() throws java.sql.SQLException {
-        // PITFALLS 15: without it every task completion scans the open tasks
+        // without it every task completion scans the open tasks
         org.assertj.core.api.Assertions.assertThat(TaskIndexesTest.indexedColumns(jdbc.getDataSource(), "ACT_RU_TASK"))
             .contains("PARENT_TASK_ID_");
     }

@@ -87,7 +87,7 @@ class ReviewCadenceTest {
                 .singleElement()
                 .extracting(DecisionTable::getHitPolicy)
                 .isEqualTo(HitPolicy.FIRST);
-        // the process engine refuses to deploy a decision without one (PITFALLS 6); same parser as the engine
+        // the process engine refuses to deploy a decision without one; same parser as the engine
         assertThat(ParseUtil.parseHistoryTimeToLive(decisionElement.getCamundaHistoryTimeToLiveString()))
                 .isEqualTo(1095);
     }
