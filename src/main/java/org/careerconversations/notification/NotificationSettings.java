@@ -2,6 +2,7 @@ package org.careerconversations.notification;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import org.careerconversations.process.OrganisationClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -23,12 +24,12 @@ public class NotificationSettings {
                          @Value("${careers.notifications.tasklist-base-url}") String tasklistBaseUrl,
                          @Value("${careers.notifications.retry-cycle}") String retryCycle,
                          @Value("${careers.notifications.meeting-duration}") Duration meetingDuration,
-                         @Value("${careers.time-zone}") ZoneId zone) {
+                         OrganisationClock clock) {
         this.from = from;
         this.tasklistBaseUrl = tasklistBaseUrl.endsWith("/") ? tasklistBaseUrl : tasklistBaseUrl + "/";
         this.retryCycle = retryCycle;
         this.meetingDuration = meetingDuration;
-        this.zone = zone;
+        this.zone = clock.zone();
     }
 
     String from() {

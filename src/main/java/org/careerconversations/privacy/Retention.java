@@ -83,7 +83,7 @@ public class Retention {
      *
      * @return the number of conversations deleted
      */
-    @Scheduled(cron = "${careers.retention.cleanup-cron:0 30 1 * * *}", zone = "${careers.time-zone:Europe/Amsterdam}")
+    @Scheduled(cron = "${careers.retention.cleanup-cron:0 30 1 * * *}", zone = "${careers.time-zone}")
     @Transactional
     public int deleteExpiredConversations() {
         Instant cutoff = ClockUtil.getCurrentTime().toInstant()
