@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.careerconversations.conversation.Submissions;
+import org.careerconversations.process.ProcessVariables.ActionRow;
+import org.careerconversations.process.ProcessVariables.GoalRow;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -75,10 +77,10 @@ public class Conversations {
 
     public static Map<String, Object> documentation(String secret) {
         Map<String, Object> values = new LinkedHashMap<>(Submissions.documentation());
-        values.put(GOALS, List.of(Map.of("goal", secret + " goal", "measure", "Done",
-            "targetDate", LocalDate.now().plusMonths(6).toString())));
-        values.put(DEVELOPMENT_ACTIONS, List.of(Map.of("action", secret + " course", "kind", "training",
-            "dueDate", LocalDate.now().plusMonths(3).toString(), "support", "")));
+        values.put(GOALS, List.of(Map.of(GoalRow.GOAL, secret + " goal", GoalRow.MEASURE, "Done",
+            GoalRow.TARGET_DATE, LocalDate.now().plusMonths(6).toString())));
+        values.put(DEVELOPMENT_ACTIONS, List.of(Map.of(ActionRow.ACTION, secret + " course", ActionRow.KIND, "training",
+            ActionRow.DUE_DATE, LocalDate.now().plusMonths(3).toString(), ActionRow.SUPPORT, "")));
         values.put(FEEDBACK_SUMMARY, secret + " feedback");
         return values;
     }

@@ -2,6 +2,8 @@ package org.careerconversations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.EngineRest.variables;
+import static org.careerconversations.process.ProcessIds.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -40,17 +42,17 @@ class TasklistBrowserTest extends AppTest {
 
         // --- the steps before eva's, through REST: hanna starts for eva, maria schedules ---
         Answer started = rest().as("hanna").post("/engine-rest/process-definition/key/CareerConversation/start",
-            variables("employeeId", "eva"));
+            variables(EMPLOYEE_ID, "eva"));
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         assertThat(started.json().path("businessKey").asText()).isEqualTo("eva-1");
         String processInstanceId = started.json().path("id").asText();
 
-        String scheduleTask = taskId("maria", "Task_ScheduleConversation");
+        String scheduleTask = taskId("maria", TASK_SCHEDULE_CONVERSATION);
         Answer scheduled = rest().as("maria").post("/engine-rest/task/" + scheduleTask + "/complete",
             variables(Submissions.schedule(Instant.now().plus(7, ChronoUnit.DAYS))));
         assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(204);
 
-        String prepareTask = taskId("eva", "Task_PrepareEmployee");
+        String prepareTask = taskId("eva", TASK_PREPARE_EMPLOYEE);
         JsonNode task = rest().as("eva").get("/engine-rest/task/" + prepareTask).json();
         assertThat(task.path("name").asText()).isEqualTo(TASK_NAME);
 
@@ -94,11 +96,11 @@ class TasklistBrowserTest extends AppTest {
         assertThat(done.getDeleteReason()).isEqualTo("completed");
         assertThat(done.getAssignee()).isEqualTo("eva");
 
-        assertThat(runtimeService.getVariable(processInstanceId, "wentWell")).isEqualTo(wentWell);
+        assertThat(runtimeService.getVariable(processInstanceId, WENT_WELL)).isEqualTo(wentWell);
         // Tasklist submits a number untyped; it arrives as a whole number
-        Object satisfaction = runtimeService.getVariable(processInstanceId, "jobSatisfaction");
+        Object satisfaction = runtimeService.getVariable(processInstanceId, JOB_SATISFACTION);
         assertThat(satisfaction).isInstanceOf(Integer.class).isEqualTo(4);
-        assertThat(runtimeService.getVariable(processInstanceId, "earlierTalkWished")).isEqualTo(true);
+        assertThat(runtimeService.getVariable(processInstanceId, EARLIER_TALK_WISHED)).isEqualTo(true);
 
         Map<String, Object> record = jdbc.queryForMap("select * from conversation where business_key = 'eva-1'");
         assertThat(record.get("employee_prepared")).isEqualTo(true);
@@ -118,12 +120,13 @@ class TasklistBrowserTest extends AppTest {
     void mariaDocumentsGoalsAndStepsInTasklist() throws IOException {
         Chromium.assumeInstalled();
         assertThat(rest().as("hanna").post("/engine-rest/process-definition/key/CareerConversation/start",
-            variables("employeeId", "eva")).status()).isEqualTo(200);
-        completeByRest("maria", "Task_ScheduleConversation", Submissions.schedule(Instant.now().plus(7, ChronoUnit.DAYS)));
-        completeByRest("eva", "Task_PrepareEmployee", Submissions.employeePreparation());
-        completeByRest("maria", "Task_PrepareManager", Submissions.managerPreparation());
-        completeByRest("maria", "Task_HoldConversation", Submissions.hold("held", null));
-        String documentTask = taskId("maria", "Task_DocumentAgreements");
+            variables(EMPLOYEE_ID, "eva")).status()).isEqualTo(200);
+        completeByRest("maria", TASK_SCHEDULE_CONVERSATION, Submissions.schedule(Instant.now().plus(7,
+            ChronoUnit.DAYS)));
+        completeByRest("eva", TASK_PREPARE_EMPLOYEE, Submissions.employeePreparation());
+        completeByRest("maria", TASK_PREPARE_MANAGER, Submissions.managerPreparation());
+        completeByRest("maria", TASK_HOLD_CONVERSATION, Submissions.hold("held", null));
+        String documentTask = taskId("maria", TASK_DOCUMENT_AGREEMENTS);
 
         driver = startChromium();
         WebDriverWait wait = tasklist.await();
@@ -148,7 +151,7 @@ class TasklistBrowserTest extends AppTest {
         assertThat(jdbc.queryForList("select a.action || '/' || a.kind from development_action a join conversation c "
             + "on c.id = a.conversation_id where c.business_key = 'eva-1'", String.class))
             .containsExactly("Presentation skills course/training");
-        assertThat(taskId("eva", "Task_SignOff")).isNotBlank();
+        assertThat(taskId("eva", TASK_SIGN_OFF)).isNotBlank();
     }
 
     private void completeByRest(String user, String taskKey, Map<String, Object> values) {

@@ -2,6 +2,8 @@ package org.careerconversations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.EngineRest.variables;
+import static org.careerconversations.process.ProcessIds.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.careerconversations.EngineRest.Answer;
 import org.careerconversations.conversation.Submissions;
+import org.careerconversations.process.ProcessVariables.GoalRow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +92,7 @@ class TasklistCycleBrowserTest extends AppTest {
         assertThat(tasklist.selectOptions()).contains("Maria Mendes (3 people)", "Mark Meijer (2 people)",
             "Dora Dijkstra (2 people)");
         screenshot("cycle-03-hanna-round-by-manager-name");
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("CareerConversation").count())
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CAREER_CONVERSATION).count())
             .isOne();
 
         // --- maria schedules it ---
@@ -110,8 +113,8 @@ class TasklistCycleBrowserTest extends AppTest {
             .isEqualTo(meeting);
 
         // the preparations (their forms are walked in TasklistBrowserTest)
-        completeByRest("eva", "Task_PrepareEmployee", Submissions.employeePreparation());
-        completeByRest("maria", "Task_PrepareManager", Submissions.managerPreparation());
+        completeByRest("eva", TASK_PREPARE_EMPLOYEE, Submissions.employeePreparation());
+        completeByRest("maria", TASK_PREPARE_MANAGER, Submissions.managerPreparation());
 
         // --- maria holds it: "held" before the meeting time is refused in the form's words ---
         tasklist.logIn("maria");
@@ -135,9 +138,9 @@ class TasklistCycleBrowserTest extends AppTest {
 
         // maria documents (walked in TasklistBrowserTest), with a goal too long for one line
         Map<String, Object> documentation = Submissions.documentation();
-        documentation.put("goals", List.of(Map.of("goal", LONG_GOAL, "measure", "Two demos given",
-            "targetDate", "2027-03-31")));
-        completeByRest("maria", "Task_DocumentAgreements", documentation);
+        documentation.put(GOALS, List.of(Map.of(GoalRow.GOAL, LONG_GOAL, GoalRow.MEASURE, "Two demos given",
+            GoalRow.TARGET_DATE, "2027-03-31")));
+        completeByRest("maria", TASK_DOCUMENT_AGREEMENTS, documentation);
 
         // --- eva reads everything recorded about her, in full, and asks for changes ---
         tasklist.logIn("eva");
@@ -171,9 +174,10 @@ class TasklistCycleBrowserTest extends AppTest {
 
         // maria revises the record after eva's comment
         Map<String, Object> revised = Submissions.documentation();
-        revised.put("goals", List.of(Map.of("goal", LONG_GOAL, "measure", "Two demos given", "targetDate", "2027-03-31"),
-            Map.of("goal", "Speak at a conference", "targetDate", "2027-10-31")));
-        completeByRest("maria", "Task_DocumentAgreements", revised);
+        revised.put(GOALS, List.of(Map.of(GoalRow.GOAL, LONG_GOAL, GoalRow.MEASURE, "Two demos given",
+            GoalRow.TARGET_DATE, "2027-03-31"),
+            Map.of(GoalRow.GOAL, "Speak at a conference", GoalRow.TARGET_DATE, "2027-10-31")));
+        completeByRest("maria", TASK_DOCUMENT_AGREEMENTS, revised);
 
         // --- eva sees what changed, and signs off ---
         tasklist.logIn("eva");
@@ -189,12 +193,12 @@ class TasklistCycleBrowserTest extends AppTest {
 
         // --- at the first check-in eva reads the plan as it stands and reports per step ---
         String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("eva-1")
-            .processDefinitionKey("CareerConversation")
+            .processDefinitionKey(CAREER_CONVERSATION)
             .singleResult().getId();
-        Date checkInAt = (Date) runtimeService.getVariable(instance, "nextCheckInAt");
+        Date checkInAt = (Date) runtimeService.getVariable(instance, NEXT_CHECK_IN_AT);
         ClockUtil.setCurrentTime(Date.from(checkInAt.toInstant().plus(1, ChronoUnit.MINUTES)));
         engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
-            .processInstanceId(instance).activityId("TimerEvent_CheckInDue").singleResult().getId());
+            .processInstanceId(instance).activityId(TIMER_CHECK_IN_DUE).singleResult().getId());
         tasklist.logIn("eva");
         tasklist.openTask("Check in on your development plan with Maria Mendes");
         assertThat(tasklist.formText()).contains("The plan as it stands (version 1)", LONG_GOAL,

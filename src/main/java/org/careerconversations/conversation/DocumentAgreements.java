@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_DocumentAgreements (end): goals, development actions, balanced feedback and the cadence signals. The
- * sign-off shows the employee what was recorded, as {@link ReadablePlan#VARIABLE}.
+ * sign-off shows the employee what was recorded, as {@code planOnRecord}.
  */
 @Component("documentAgreements")
 class DocumentAgreements implements ExecutionListener {
@@ -40,7 +40,7 @@ class DocumentAgreements implements ExecutionListener {
             form.requiredChoice(PERFORMANCE_SIGNAL, PERFORMANCE_SIGNALS),
             form.requiredChoice(RETENTION_RISK, RETENTION_RISKS));
         form.throwIfInvalid();
-        execution.setVariable(ReadablePlan.VARIABLE,
+        execution.setVariable(PLAN_ON_RECORD,
             ReadablePlan.json(conversations.document(StepVariables.conversationId(execution), documentation)));
         // Tasklist fills a form from the variables: the next sign-off starts without the last decision chosen
         execution.removeVariable(SIGN_OFF_DECISION);

@@ -25,9 +25,6 @@ import org.careerconversations.conversation.Preparations.GoalInput;
  */
 public final class ReadablePlan {
 
-    /** The variable the forms read the plan from. */
-    public static final String VARIABLE = "planOnRecord";
-
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,7 +1,7 @@
 package org.careerconversations.followup;
 
-import static org.careerconversations.followup.FollowUpVariables.REVISION_COMMENT;
-import static org.careerconversations.followup.FollowUpVariables.REVISION_DECISION;
+import static org.careerconversations.process.ProcessVariables.REVISION_COMMENT;
+import static org.careerconversations.process.ProcessVariables.REVISION_DECISION;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

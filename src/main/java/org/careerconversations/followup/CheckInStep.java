@@ -1,6 +1,6 @@
 package org.careerconversations.followup;
 
-import static org.careerconversations.followup.FollowUpVariables.CHECK_IN_NUMBER;
+import static org.careerconversations.process.ProcessVariables.CHECK_IN_NUMBER;
 
 import java.util.List;
 import java.util.Set;
@@ -10,6 +10,7 @@ import org.careerconversations.conversation.StepVariables;
 import org.careerconversations.conversation.SubmittedForm;
 import org.careerconversations.followup.FollowUpService.ProgressInput;
 import org.careerconversations.process.ProcessVariables;
+import org.careerconversations.process.ProcessVariables.ProgressRow;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -45,9 +46,9 @@ class CheckInStep implements ExecutionListener {
         List<Long> actionIds = followUp.currentActionIds(id);
         SubmittedForm form = new SubmittedForm(execution);
         List<ProgressInput> progress = form.list(progressField, 0, row -> {
-            Long actionId = row.optionalId("actionId");
-            String status = row.requiredChoice("status", Set.copyOf(FollowUpService.PROGRESS));
-            String note = row.optionalText("note", SubmittedForm.SHORT_TEXT);
+            Long actionId = row.optionalId(ProgressRow.ACTION_ID);
+            String status = row.requiredChoice(ProgressRow.STATUS, Set.copyOf(FollowUpService.PROGRESS));
+            String note = row.optionalText(ProgressRow.NOTE, SubmittedForm.SHORT_TEXT);
             if (actionId == null || !actionIds.contains(actionId)) {
                 row.reject(null, "this step is not in the current plan; open the task again to see the plan as it "
                     + "is now");
@@ -68,15 +69,15 @@ class CheckInStep implements ExecutionListener {
 
         @Bean
         CheckInStep checkInEmployee(FollowUpService followUp) {
-            return new CheckInStep(followUp, FollowUpService.EMPLOYEE, FollowUpVariables.EMPLOYEE_PROGRESS,
-                FollowUpVariables.EMPLOYEE_OBSTACLES, FollowUpVariables.EMPLOYEE_PLAN_NEEDS_REVISING,
+            return new CheckInStep(followUp, FollowUpService.EMPLOYEE, ProcessVariables.EMPLOYEE_PROGRESS,
+                ProcessVariables.EMPLOYEE_OBSTACLES, ProcessVariables.EMPLOYEE_PLAN_NEEDS_REVISING,
                 ProcessVariables.EMPLOYEE_ID);
         }
 
         @Bean
         CheckInStep checkInManager(FollowUpService followUp) {
-            return new CheckInStep(followUp, FollowUpService.MANAGER, FollowUpVariables.MANAGER_PROGRESS,
-                FollowUpVariables.MANAGER_OBSTACLES, FollowUpVariables.MANAGER_PLAN_NEEDS_REVISING,
+            return new CheckInStep(followUp, FollowUpService.MANAGER, ProcessVariables.MANAGER_PROGRESS,
+                ProcessVariables.MANAGER_OBSTACLES, ProcessVariables.MANAGER_PLAN_NEEDS_REVISING,
                 ProcessVariables.MANAGER_ID);
         }
     }

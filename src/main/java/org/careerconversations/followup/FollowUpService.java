@@ -1,5 +1,8 @@
 package org.careerconversations.followup;
 
+import static org.careerconversations.process.ProcessVariables.DEVELOPMENT_ACTIONS;
+import static org.careerconversations.process.ProcessVariables.GOALS;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -19,6 +22,9 @@ import org.careerconversations.conversation.Goal;
 import org.careerconversations.conversation.Preparations.ActionInput;
 import org.careerconversations.conversation.Preparations.GoalInput;
 import org.careerconversations.conversation.ReadablePlan;
+import org.careerconversations.process.ProcessVariables.ActionRow;
+import org.careerconversations.process.ProcessVariables.GoalRow;
+import org.careerconversations.process.ProcessVariables.ProgressRow;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,10 +84,10 @@ public class FollowUpService {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (DevelopmentAction a : get(conversationId).currentActions()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("actionId", a.getId());
-            row.put("action", a.getAction());
-            row.put("status", a.getStatus());
-            row.put("note", "");
+            row.put(ProgressRow.ACTION_ID, a.getId());
+            row.put(ProgressRow.ACTION, a.getAction());
+            row.put(ProgressRow.STATUS, a.getStatus());
+            row.put(ProgressRow.NOTE, "");
             rows.add(row);
         }
         return json(rows);
@@ -93,23 +99,23 @@ public class FollowUpService {
         List<Map<String, Object>> goals = new ArrayList<>();
         for (Goal g : c.currentGoals()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("goal", g.getGoal());
-            row.put("measure", g.getMeasure());
-            row.put("targetDate", g.getTargetDate() == null ? null : g.getTargetDate().toString());
+            row.put(GoalRow.GOAL, g.getGoal());
+            row.put(GoalRow.MEASURE, g.getMeasure());
+            row.put(GoalRow.TARGET_DATE, g.getTargetDate() == null ? null : g.getTargetDate().toString());
             goals.add(row);
         }
         List<Map<String, Object>> actions = new ArrayList<>();
         for (DevelopmentAction a : c.currentActions()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("actionId", a.getId());
-            row.put("action", a.getAction());
-            row.put("kind", a.getKind());
-            row.put("dueDate", a.getDueDate() == null ? null : a.getDueDate().toString());
-            row.put("support", a.getSupport());
-            row.put("status", a.getStatus());
+            row.put(ActionRow.ACTION_ID, a.getId());
+            row.put(ActionRow.ACTION, a.getAction());
+            row.put(ActionRow.KIND, a.getKind());
+            row.put(ActionRow.DUE_DATE, a.getDueDate() == null ? null : a.getDueDate().toString());
+            row.put(ActionRow.SUPPORT, a.getSupport());
+            row.put(ActionRow.STATUS, a.getStatus());
             actions.add(row);
         }
-        return Map.of("goals", json(goals), "developmentActions", json(actions));
+        return Map.of(GOALS, json(goals), DEVELOPMENT_ACTIONS, json(actions));
     }
 
     /** Ids of the actions of the plan in force: a check-in may only report on these. */
@@ -144,7 +150,7 @@ public class FollowUpService {
         for (CheckIn ci : both) {
             summary.append(ci.getAuthorRole().equals(EMPLOYEE) ? "Employee" : "Manager").append(": ");
             summary.append(ci.getProgress().stream().map(p -> actionName(c, p.getDevelopmentActionId()) + " — "
-                    + ReadablePlan.word("status", p.getStatus())
+                    + ReadablePlan.word(ProgressRow.STATUS, p.getStatus())
                     + (p.getNote() == null || p.getNote().isBlank() ? "" : " (" + p.getNote() + ")"))
                 .collect(Collectors.joining("; ")));
             if (ci.getObstacles() != null) {

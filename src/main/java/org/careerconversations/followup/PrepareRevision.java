@@ -1,7 +1,8 @@
 package org.careerconversations.followup;
 
-import static org.careerconversations.followup.FollowUpVariables.REVISION_COMMENT;
-import static org.careerconversations.followup.FollowUpVariables.REVISION_DECISION;
+import static org.careerconversations.process.ProcessVariables.PLAN_ON_RECORD;
+import static org.careerconversations.process.ProcessVariables.REVISION_COMMENT;
+import static org.careerconversations.process.ProcessVariables.REVISION_DECISION;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,7 +30,7 @@ class PrepareRevision implements JavaDelegate {
         long id = StepVariables.conversationId(execution);
         Map<String, String> lists = followUp.planLists(id);
         lists.forEach((name, json) -> execution.setVariable(name, SpinValues.jsonValue(json).create()));
-        execution.setVariable(ReadablePlan.VARIABLE, ReadablePlan.json(followUp.readablePlan(id)));
+        execution.setVariable(PLAN_ON_RECORD, ReadablePlan.json(followUp.readablePlan(id)));
         execution.setVariable(REVISION_DECISION, null);
         execution.setVariable(REVISION_COMMENT, null);
     }

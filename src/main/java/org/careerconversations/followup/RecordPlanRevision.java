@@ -1,6 +1,6 @@
 package org.careerconversations.followup;
 
-import static org.careerconversations.followup.FollowUpVariables.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

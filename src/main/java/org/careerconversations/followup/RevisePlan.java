@@ -1,5 +1,7 @@
 package org.careerconversations.followup;
 
+import static org.careerconversations.process.ProcessVariables.PLAN_ON_RECORD;
+
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_RevisePlan (end): the revised goals and actions follow the same rules as the agreement's. The employee
- * then reads the revised plan, and what changed, as {@link ReadablePlan#VARIABLE}.
+ * then reads the revised plan, and what changed, as {@code planOnRecord}.
  */
 @Component("revisePlan")
 class RevisePlan implements ExecutionListener {
@@ -31,7 +33,7 @@ class RevisePlan implements ExecutionListener {
         }
         long id = StepVariables.conversationId(execution);
         Revised revised = check(new SubmittedForm(execution), followUp.currentActionIds(id));
-        execution.setVariable(ReadablePlan.VARIABLE,
+        execution.setVariable(PLAN_ON_RECORD,
             ReadablePlan.json(followUp.readableRevision(id, revised.goals(), revised.actions())));
     }
 

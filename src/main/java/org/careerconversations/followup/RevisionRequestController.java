@@ -1,9 +1,9 @@
 package org.careerconversations.followup;
 
-import static org.careerconversations.followup.FollowUpVariables.MESSAGE_PLAN_REVISION_REQUESTED;
-import static org.careerconversations.followup.FollowUpVariables.REVISION_REASON;
-import static org.careerconversations.followup.FollowUpVariables.REVISION_REQUESTED_BY;
-import static org.careerconversations.followup.FollowUpVariables.REVISION_REQUESTED_BY_NAME;
+import static org.careerconversations.process.ProcessIds.MESSAGE_PLAN_REVISION_REQUESTED;
+import static org.careerconversations.process.ProcessVariables.REVISION_REASON;
+import static org.careerconversations.process.ProcessVariables.REVISION_REQUESTED_BY;
+import static org.careerconversations.process.ProcessVariables.REVISION_REQUESTED_BY_NAME;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package org.careerconversations.reminder;
 
+import static org.careerconversations.process.ProcessVariables.FOLLOW_UP_NOTE;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.careerconversations.conversation.StepVariables;
@@ -16,7 +18,7 @@ class FollowUpOverdueTask implements ExecutionListener {
             return;
         }
         SubmittedForm form = new SubmittedForm(execution);
-        form.requiredText("followUpNote", SubmittedForm.LONG_TEXT);
+        form.requiredText(FOLLOW_UP_NOTE, SubmittedForm.LONG_TEXT);
         form.throwIfInvalid();
     }
 }

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.careerconversations.conversation.Submissions.*;
 import static org.careerconversations.process.ProcessIds.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -112,13 +113,13 @@ class CareerConversationProcessTest extends AppTest {
         ProcessInstance pi = preparedConversation("eva");
         complete(pi, TASK_HOLD_CONVERSATION, hold("rescheduled", "Eva is ill"));
 
-        assertThat(pi).isWaitingAt(TASK_SCHEDULE_CONVERSATION).variables().containsEntry("rescheduleCount", 1);
+        assertThat(pi).isWaitingAt(TASK_SCHEDULE_CONVERSATION).variables().containsEntry(RESCHEDULE_COUNT, 1);
         Conversation record = record("eva-1");
         assertThat(record.getStatus()).isEqualTo(ConversationStatus.SCHEDULING);
         assertThat(record.getOutcomeNote()).isEqualTo("Eva is ill");
         // holding the new meeting starts without the last outcome chosen
         complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(Instant.now().plus(3, ChronoUnit.DAYS)));
-        assertThat(runtimeService.getVariable(pi.getId(), "meetingOutcome")).isNull();
+        assertThat(runtimeService.getVariable(pi.getId(), MEETING_OUTCOME)).isNull();
     }
 
     @Test
@@ -177,8 +178,8 @@ class CareerConversationProcessTest extends AppTest {
         assertThat(record("eva-1").getChangeRequest()).isEqualTo("Please add the conference budget");
         complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
         // the next sign-off starts without the last decision chosen, and says that nothing changed
-        assertThat(runtimeService.getVariable(pi.getId(), "signOffDecision")).isNull();
-        assertThat(runtimeService.getVariable(pi.getId(), "planOnRecord").toString())
+        assertThat(runtimeService.getVariable(pi.getId(), SIGN_OFF_DECISION)).isNull();
+        assertThat(runtimeService.getVariable(pi.getId(), PLAN_ON_RECORD).toString())
             .contains("\"changes\":[\"Nothing was changed.\"]");
         complete(pi, TASK_SIGN_OFF, agree());
         assertThat(pi).hasPassed(TASK_FINALISE_AGREEMENT).hasNotPassed(TASK_MEDIATE_SIGN_OFF)
@@ -223,7 +224,7 @@ class CareerConversationProcessTest extends AppTest {
         execute(job(EMPLOYEE_PREPARATION_CUT_OFF, pi));
 
         assertThat(pi).isWaitingAt(TASK_HOLD_CONVERSATION).hasPassed("Task_RecordEmployeeNotPrepared")
-            .variables().containsEntry("employeePrepared", false).containsEntry("managerPrepared", true);
+            .variables().containsEntry(EMPLOYEE_PREPARED, false).containsEntry(MANAGER_PREPARED, true);
         Conversation record = record("eva-1");
         assertThat(record.getEmployeePrepared()).isFalse();
         assertThat(record.getManagerPrepared()).isTrue();
@@ -278,7 +279,7 @@ class CareerConversationProcessTest extends AppTest {
         ProcessInstance second = startFor("erik");
 
         assertThat(second.getBusinessKey()).isEqualTo("erik-2");
-        assertThat((String) runtimeService.getVariable(second.getId(), "previousPlanSummary"))
+        assertThat((String) runtimeService.getVariable(second.getId(), PREVIOUS_PLAN_SUMMARY))
             .startsWith("Agreed on ").contains("Lead the sprint demo")
             .contains("Training or course: Presentation skills course, by 28 February 2027 — Not started yet")
             .doesNotContain("erik-1").doesNotContain("not-started");

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.careerconversations.process.ProcessVariables.ActionRow;
+import org.careerconversations.process.ProcessVariables.GoalRow;
 
 /**
  * What people submit at each step, shaped as Tasklist submits it: text as String, numbers as Integer,
@@ -49,7 +51,8 @@ public final class Submissions {
     public static Map<String, Object> hold(String outcome, String note) {
         Map<String, Object> values = values(MEETING_OUTCOME, outcome);
         if ("held".equals(outcome)) {
-            values.put(MEETING_HELD_AT, ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.ofHours(1)).toString());
+            values.put(MEETING_HELD_AT,
+                ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.ofHours(1)).toString());
         }
         if (note != null) {
             values.put(OUTCOME_NOTE, note);
@@ -60,13 +63,17 @@ public final class Submissions {
     public static Map<String, Object> documentation() {
         return values(
             GOALS, List.of(
-                Map.of("goal", "Lead the sprint demo", "measure", "Two demos given", "targetDate", "2027-03-31"),
-                Map.of("goal", "Pair with a customer team", "measure", "One visit", "targetDate", "2027-05-31")),
+                Map.of(GoalRow.GOAL, "Lead the sprint demo", GoalRow.MEASURE, "Two demos given", GoalRow.TARGET_DATE,
+                    "2027-03-31"),
+                Map.of(GoalRow.GOAL, "Pair with a customer team", GoalRow.MEASURE, "One visit", GoalRow.TARGET_DATE,
+                    "2027-05-31")),
             DEVELOPMENT_ACTIONS, List.of(
-                Map.of("action", "Presentation skills course", "kind", "training", "dueDate", "2027-02-28",
-                    "support", "Budget approved by Maria"),
-                Map.of("action", "Monthly sessions with Erik", "kind", "mentoring", "dueDate", "2027-06-30",
-                    "support", "")),
+                Map.of(ActionRow.ACTION, "Presentation skills course", ActionRow.KIND, "training",
+                    ActionRow.DUE_DATE, "2027-02-28",
+                    ActionRow.SUPPORT, "Budget approved by Maria"),
+                Map.of(ActionRow.ACTION, "Monthly sessions with Erik", ActionRow.KIND, "mentoring",
+                    ActionRow.DUE_DATE, "2027-06-30",
+                    ActionRow.SUPPORT, "")),
             FEEDBACK_SUMMARY, "Strong start; grow visibility",
             CAREER_ASPIRATIONS, "Tech lead in two years",
             PERFORMANCE_SIGNAL, "meets",

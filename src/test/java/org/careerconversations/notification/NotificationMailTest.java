@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.careerconversations.conversation.Submissions.*;
 import static org.careerconversations.process.ProcessIds.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import biweekly.property.Attendee;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +35,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.careerconversations.AppTest;
+import org.careerconversations.process.ProcessVariables.ActionRow;
+import org.careerconversations.process.ProcessVariables.GoalRow;
 import org.careerconversations.process.TaskReminderDue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -245,7 +248,8 @@ class NotificationMailTest extends AppTest {
         ReceivedMail toEva = mailTo(updates, "eva@example.org");
         assertThat(toEva.subject()).isEqualTo("Your career conversation with Maria Mendes took place on "
             + MailFormat.dateTime(heldAt, ZONE));
-        assertThat(toEva.text()).contains("took place at another time than planned (" + MailFormat.dateTime(meeting, ZONE))
+        assertThat(toEva.text()).contains("took place at another time than planned (" + MailFormat.dateTime(meeting,
+            ZONE))
             .contains("moves the meeting in your calendar to the time it took place");
         for (ReceivedMail mail : updates) {
             VEvent event = Biweekly.parse(mail.calendar()).first().getEvents().get(0);
@@ -261,9 +265,10 @@ class NotificationMailTest extends AppTest {
     void aConversationHeldAtThePlannedTimeLeavesTheCalendarsAlone() throws Exception {
         ProcessInstance pi = preparedConversation("eva");
         deliverAll();
-        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(meeting.plus(1, ChronoUnit.HOURS)));
-        complete(pi, TASK_HOLD_CONVERSATION, Map.of("meetingOutcome", "held",
-            "meetingHeldAt", runtimeService.getVariable(pi.getId(), "meetingHeldAt")));
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(meeting.plus(1,
+            ChronoUnit.HOURS)));
+        complete(pi, TASK_HOLD_CONVERSATION, Map.of(MEETING_OUTCOME, "held",
+            MEETING_HELD_AT, runtimeService.getVariable(pi.getId(), MEETING_HELD_AT)));
 
         assertThat(deliverAll()).noneMatch(m -> m.calendar() != null);
         assertThat(jdbc.queryForObject("select held_at from conversation", java.sql.Timestamp.class).toInstant())
@@ -279,14 +284,16 @@ class NotificationMailTest extends AppTest {
 
         ReceivedMail toMaria = mailTo(deliverAll(), "maria@example.org");
         assertThat(toMaria.subject()).isEqualTo("Eva Evers asked for changes: Document the agreements with Eva Evers");
-        assertThat(toMaria.text()).contains("Eva Evers asked for changes:", "\"Please add the conference talk we discussed\"")
+        assertThat(toMaria.text()).contains("Eva Evers asked for changes:",
+            "\"Please add the conference talk we discussed\"")
             .contains(TASKLIST + "#/?task=" + task(pi, TASK_DOCUMENT_AGREEMENTS).getId());
         assertThat(toMaria.html()).contains("Please add the conference talk we discussed");
 
         Map<String, Object> revised = documentation();
         List<Map<String, Object>> goals = new ArrayList<>((List<Map<String, Object>>) revised.get("goals"));
-        goals.add(Map.of("goal", "Speak at a conference", "measure", "One talk", "targetDate", "2027-10-31"));
-        revised.put("goals", goals);
+        goals.add(Map.of(GoalRow.GOAL, "Speak at a conference", GoalRow.MEASURE, "One talk", GoalRow.TARGET_DATE,
+            "2027-10-31"));
+        revised.put(GOALS, goals);
         complete(pi, TASK_DOCUMENT_AGREEMENTS, revised);
 
         ReceivedMail toEva = mailTo(deliverAll(), "eva@example.org");
@@ -304,12 +311,13 @@ class NotificationMailTest extends AppTest {
         complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
         complete(pi, TASK_SIGN_OFF, agree());
         runtimeService.createMessageCorrelation(MESSAGE_PLAN_REVISION_REQUESTED).processInstanceId(pi.getId())
-            .setVariable("revisionReason", "Eva moves to the platform team").setVariable("revisionRequestedBy", "eva")
+            .setVariable(REVISION_REASON, "Eva moves to the platform team").setVariable(REVISION_REQUESTED_BY, "eva")
             .correlate();
         deliverAll();
         Map<String, Object> revised = documentation();
-        revised.put("developmentActions", List.of(Map.of("action", "Speak at a conference", "kind", "stretch-assignment")));
-        complete(pi, TASK_REVISE_PLAN, Map.of("goals", revised.get("goals"), "developmentActions",
+        revised.put(DEVELOPMENT_ACTIONS, List.of(Map.of(ActionRow.ACTION, "Speak at a conference", ActionRow.KIND,
+            "stretch-assignment")));
+        complete(pi, TASK_REVISE_PLAN, Map.of(GOALS, revised.get("goals"), "developmentActions",
             revised.get("developmentActions")));
 
         ReceivedMail toEva = mailTo(deliverAll(), "eva@example.org");
@@ -318,7 +326,7 @@ class NotificationMailTest extends AppTest {
         assertThat(toEva.text()).contains("Maria Mendes revised your development plan. What changed:")
             .contains("- New step: Speak at a conference").contains("- Dropped step: Presentation skills course");
 
-        complete(pi, TASK_AGREE_REVISED_PLAN, Map.of("revisionDecision", "agree"));
+        complete(pi, TASK_AGREE_REVISED_PLAN, Map.of(REVISION_DECISION, "agree"));
 
         List<ReceivedMail> confirmations = deliverAll().stream().filter(m -> m.subject().startsWith("Agreed:")).toList();
         assertThat(mailTo(confirmations, "eva@example.org").subject())
@@ -424,7 +432,7 @@ class NotificationMailTest extends AppTest {
         ProcessInstance pi = startFor("eva");
         deliverAll();
         Map<String, Object> submission = schedule(meeting);
-        submission.put("meetingPlace", "<script>alert(1)</script>");
+        submission.put(MEETING_PLACE, "<script>alert(1)</script>");
         complete(pi, TASK_SCHEDULE_CONVERSATION, submission);
 
         ReceivedMail mail = mailTo(deliverAll().stream().filter(m -> m.calendar() != null).toList(),
@@ -493,7 +501,8 @@ class NotificationMailTest extends AppTest {
             .contains("<span>Thank you, Maria Mendes!</span>")
             .contains("href=\"" + TASKLIST + "\"").doesNotContain("<b>");
         // plain text shows what was written (lines travel as CRLF)
-        assertThat(toEva.text()).contains("Hi Eva,", "Please bring your <b>ideas</b> for next year.", "Any size is fine.",
+        assertThat(toEva.text()).contains("Hi Eva,", "Please bring your <b>ideas</b> for next year.",
+            "Any size is fine.",
             "Thank you, Maria Mendes!", "Open Tasklist: " + TASKLIST);
         assertThat(mailTo(mails, "maria@example.org").html()).contains("Hi <span>Maria</span>,");
         List<Notification> rows = notifications.findAll().stream()
@@ -579,14 +588,15 @@ class NotificationMailTest extends AppTest {
             .camundaInputParameter("subject", subject)
             .camundaInputParameter("message", message)
             .endEvent().done();
-        testDeployments.add(repositoryService.createDeployment().addModelInstance(key + ".bpmn", model).deploy().getId());
+        testDeployments.add(repositoryService.createDeployment().addModelInstance(key + ".bpmn",
+            model).deploy().getId());
         return key;
     }
 
     /** Starts the step's process for a conversation and runs its asynchronous step, as the job executor would. */
     private void runDesignerStep(String processKey, String businessKey) {
         ProcessInstance pi = runtimeService.startProcessInstanceByKey(processKey, businessKey,
-            Map.of("employeeName", "Eva Evers", "managerName", "Maria Mendes"));
+            Map.of(EMPLOYEE_NAME, "Eva Evers", MANAGER_NAME, "Maria Mendes"));
         managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId()).singleResult()
             .getId());
     }

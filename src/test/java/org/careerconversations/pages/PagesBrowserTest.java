@@ -12,6 +12,7 @@ import org.careerconversations.AppTest;
 import org.careerconversations.Chromium;
 import org.careerconversations.Conversations;
 import org.careerconversations.conversation.Submissions;
+import org.careerconversations.process.OrganisationClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -59,7 +60,7 @@ class PagesBrowserTest extends AppTest {
         conversations.complete("eva", pi, TASK_SIGN_OFF, Submissions.agree());
         String reason = jdbc.queryForObject("select cadence_reason from conversation where business_key = 'eva-1'",
             String.class);
-        String nextDue = new Words(java.time.ZoneId.of("Europe/Amsterdam")).day(jdbc.queryForObject(
+        String nextDue = new Words(new OrganisationClock()).day(jdbc.queryForObject(
             "select next_conversation_due from conversation where business_key = 'eva-1'", java.time.LocalDate.class));
         // erik has a conversation of his own going, so that his pages are not empty
         conversations.start("maria", "erik");

@@ -2,6 +2,7 @@ package org.careerconversations.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.process.ProcessIds.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -122,7 +123,7 @@ final class ErasureScenario {
 
         // eva's conversation came through untouched
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(evas)
-            .variableName("feedbackSummary").singleResult().getValue()).isEqualTo("SECRET-eva feedback");
+            .variableName(FEEDBACK_SUMMARY).singleResult().getValue()).isEqualTo("SECRET-eva feedback");
         assertThat(jdbc.queryForObject("select count(*) from conversation where employee_id = 'eva'", Integer.class))
             .isOne();
 
@@ -143,7 +144,7 @@ final class ErasureScenario {
         conversations.as("otto", () -> engine.getTaskService().createComment(managerTask, pi,
             "Otto Olbrich: Oskar Quist asked for a mentor (otto@example.org)"));
         Map<String, Object> preparation = new LinkedHashMap<>(Conversations.employeePreparation("SECRET-oskar"));
-        preparation.put("topics", "What Otto Olbrich (otto@example.org) said about the team");
+        preparation.put(TOPICS, "What Otto Olbrich (otto@example.org) said about the team");
         conversations.complete("oskar", pi, TASK_PREPARE_EMPLOYEE, preparation);
         conversations.complete("otto", pi, TASK_PREPARE_MANAGER, Conversations.managerPreparation("SECRET-oskar"));
         conversations.complete("otto", pi, TASK_HOLD_CONVERSATION, Submissions.hold("held", null));

@@ -2,6 +2,7 @@ package org.careerconversations.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.EngineRest.variables;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -40,7 +41,7 @@ class CockpitDashboardBrowserTest extends AppTest {
     void hannaSeesTheKpiDashboardInCockpit() throws IOException {
         for (String employee : List.of("eva", "erik", "emil")) {
             Answer started = rest().as("hanna").post("/engine-rest/process-definition/key/CareerConversation/start",
-                variables("employeeId", employee));
+                variables(EMPLOYEE_ID, employee));
             assertThat(started.status()).as(started.body()).isEqualTo(200);
         }
         // one of them is waiting past its due date

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.EngineRest.variables;
 import static org.careerconversations.process.ProcessIds.TASK_PREPARE_EMPLOYEE;
 import static org.careerconversations.process.ProcessIds.TASK_PREPARE_MANAGER;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -86,8 +87,8 @@ class ConversationAccessTest extends AppTest {
             String.class, open)).isEqualTo("maria");
         assertThat(jdbc.queryForObject("select manager_id from conversation where process_instance_id = ?",
             String.class, agreed)).as("who held the finished conversation stays on its record").isEqualTo("otto");
-        assertThat(runtimeService.getVariable(open, "managerId")).isEqualTo("maria");
-        assertThat(runtimeService.getVariable(open, "managerName")).isEqualTo("Maria Mendes");
+        assertThat(runtimeService.getVariable(open, MANAGER_ID)).isEqualTo("maria");
+        assertThat(runtimeService.getVariable(open, MANAGER_NAME)).isEqualTo("Maria Mendes");
         Task managerTask = task(open, TASK_PREPARE_MANAGER);
         assertThat(managerTask.getAssignee()).isEqualTo("maria");
         assertThat(task(open, TASK_PREPARE_EMPLOYEE).getName())
@@ -117,7 +118,7 @@ class ConversationAccessTest extends AppTest {
 
         assertThat(jdbc.queryForObject("select hr_partner_id from conversation where process_instance_id = ?",
             String.class, open)).isEqualTo("hedda");
-        assertThat(runtimeService.getVariable(open, "hrPartnerId")).isEqualTo("hedda");
+        assertThat(runtimeService.getVariable(open, HR_PARTNER_ID)).isEqualTo("hedda");
         assertThat(rest().as("holly").get("/engine-rest/history/process-instance?maxResults=50").json()).isEmpty();
         assertThat(ids(rest().as("hedda").get("/engine-rest/history/process-instance?maxResults=50")))
             .containsExactlyInAnyOrder(agreed, open);
@@ -162,7 +163,7 @@ class ConversationAccessTest extends AppTest {
         String evasTask = conversations.taskId(evas, TASK_PREPARE_EMPLOYEE);
 
         Map<String, Object> forged = new java.util.LinkedHashMap<>(Conversations.employeePreparation("SECRET-eva"));
-        forged.put("conversationId", eriksRecord);
+        forged.put(CONVERSATION_ID, eriksRecord);
         Answer answer = rest().as("eva").post("/engine-rest/task/" + evasTask + "/complete", variables(forged));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
