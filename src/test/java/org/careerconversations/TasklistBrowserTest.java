@@ -23,7 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Eva prepares her career conversation the way she really does it: in a browser, in Tasklist, through the
- * rendered Camunda Form (employee-preparation.form). The steps before hers go through the engine REST API;
+ * rendered Camunda Form (prepare-employee.form). The steps before hers go through the engine REST API;
  * what she submits is checked in the engine and in the app's own conversation table. Needs Debian's
  * chromium and chromium-driver (skipped, with the reason, when they are not installed). Screenshots of
  * what she sees go to target/screenshots/.

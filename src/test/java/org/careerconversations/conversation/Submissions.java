@@ -63,17 +63,15 @@ public final class Submissions {
     public static Map<String, Object> documentation() {
         return values(
             GOALS, List.of(
-                Map.of(GoalRow.GOAL, "Lead the sprint demo", GoalRow.MEASURE, "Two demos given", GoalRow.TARGET_DATE,
-                    "2027-03-31"),
-                Map.of(GoalRow.GOAL, "Pair with a customer team", GoalRow.MEASURE, "One visit", GoalRow.TARGET_DATE,
-                    "2027-05-31")),
+                Map.of(GoalRow.GOAL, "Lead the sprint demo", GoalRow.MEASURE, "Two demos given",
+                    GoalRow.TARGET_DATE, "2027-03-31"),
+                Map.of(GoalRow.GOAL, "Pair with a customer team", GoalRow.MEASURE, "One visit",
+                    GoalRow.TARGET_DATE, "2027-05-31")),
             DEVELOPMENT_ACTIONS, List.of(
                 Map.of(ActionRow.ACTION, "Presentation skills course", ActionRow.KIND, "training",
-                    ActionRow.DUE_DATE, "2027-02-28",
-                    ActionRow.SUPPORT, "Budget approved by Maria"),
+                    ActionRow.DUE_DATE, "2027-02-28", ActionRow.SUPPORT, "Budget approved by Maria"),
                 Map.of(ActionRow.ACTION, "Monthly sessions with Erik", ActionRow.KIND, "mentoring",
-                    ActionRow.DUE_DATE, "2027-06-30",
-                    ActionRow.SUPPORT, "")),
+                    ActionRow.DUE_DATE, "2027-06-30", ActionRow.SUPPORT, "")),
             FEEDBACK_SUMMARY, "Strong start; grow visibility",
             CAREER_ASPIRATIONS, "Tech lead in two years",
             PERFORMANCE_SIGNAL, "meets",

@@ -8,12 +8,12 @@ import org.careerconversations.conversation.Preparations.EmployeePreparation;
 import org.springframework.stereotype.Component;
 
 /** Task_PrepareEmployee (end): the employee's own preparation. */
-@Component("employeePreparation")
-class EmployeePreparationStep implements ExecutionListener {
+@Component("prepareEmployee")
+class PrepareEmployee implements ExecutionListener {
 
     private final ConversationService conversations;
 
-    EmployeePreparationStep(ConversationService conversations) {
+    PrepareEmployee(ConversationService conversations) {
         this.conversations = conversations;
     }
 

@@ -11,13 +11,13 @@ import org.careerconversations.process.ProcessPrivileges;
 import org.springframework.stereotype.Component;
 
 /** Task_OpenRecord: checks the start, stores the conversation and names the people for the next steps. */
-@Component("openConversationRecord")
-class OpenConversationRecord implements JavaDelegate {
+@Component("openRecord")
+class OpenRecord implements JavaDelegate {
 
     private final ConversationService conversations;
     private final RuntimeService runtime;
 
-    OpenConversationRecord(ConversationService conversations, RuntimeService runtime) {
+    OpenRecord(ConversationService conversations, RuntimeService runtime) {
         this.conversations = conversations;
         this.runtime = runtime;
     }

@@ -8,12 +8,12 @@ import org.careerconversations.conversation.Preparations.ManagerPreparation;
 import org.springframework.stereotype.Component;
 
 /** Task_PrepareManager (end): the manager's preparation, with balanced feedback. */
-@Component("managerPreparation")
-class ManagerPreparationStep implements ExecutionListener {
+@Component("prepareManager")
+class PrepareManager implements ExecutionListener {
 
     private final ConversationService conversations;
 
-    ManagerPreparationStep(ConversationService conversations) {
+    PrepareManager(ConversationService conversations) {
         this.conversations = conversations;
     }
 
