@@ -8,7 +8,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** Task_MediateSignOff (end): HR sends the documentation back to the manager, or closes it as documented. */
+/**
+ * Task_MediateSignOff. At its start the record shows that HR mediates: the model's Gateway_RejectedTwice alone
+ * decides after how many requests for changes that happens. At its end HR sends the documentation back to the
+ * manager, or closes it as documented.
+ */
 @Component("mediateSignOff")
 class MediateSignOff implements ExecutionListener {
 
@@ -23,6 +27,10 @@ class MediateSignOff implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (EVENTNAME_START.equals(execution.getEventName())) {
+            conversations.toMediation(StepVariables.conversationId(execution));
+            return;
+        }
         if (!StepVariables.taskWasCompleted(execution)) {
             return;
         }

@@ -9,14 +9,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** Task_SignOff (end): the employee agrees, or asks for changes and says which. */
+/**
+ * Task_SignOff (end): the employee agrees, or asks for changes and says which. How often they asked goes to
+ * {@code rejectionCount}, from which the model decides whether HR mediates.
+ */
 @Component("signOff")
 class SignOff implements ExecutionListener {
 
     static final String AGREE = "agree";
     static final String REQUEST_CHANGES = "requestChanges";
-    /** From this many requests for changes on, HR mediates (the model's Gateway_RejectedTwice). */
-    static final int MEDIATION_AFTER = 2;
 
     private final ConversationService conversations;
 
@@ -37,12 +38,8 @@ class SignOff implements ExecutionListener {
         }
         form.throwIfInvalid();
         if (REQUEST_CHANGES.equals(decision)) {
-            long id = StepVariables.conversationId(execution);
-            int requests = conversations.changesRequested(id, request);
-            if (requests >= MEDIATION_AFTER) {
-                conversations.toMediation(id);
-            }
-            execution.setVariable(REJECTION_COUNT, requests);
+            execution.setVariable(REJECTION_COUNT,
+                conversations.changesRequested(StepVariables.conversationId(execution), request));
         }
     }
 }

@@ -214,6 +214,41 @@ class CareerConversationProcessTest extends AppTest {
         assertThat(record.getRejectionCount()).isEqualTo(2);
     }
 
+    /** The model alone decides when HR mediates: a designer who asks for three refusals gets three. */
+    @Test
+    void theModelDecidesAfterHowManyRequestsForChangesHrMediates() throws java.io.IOException {
+        String model = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn", "career-conversation.bpmn"));
+        String twice = "${rejectionCount &gt;= 2}";
+        assertThat(model).contains(twice);
+        org.camunda.bpm.engine.RepositoryService repository = engine.getRepositoryService();
+        String deployment = repository.createDeployment().name("mediation after three requests")
+            .addString("career-conversation.bpmn", model.replace(twice, "${rejectionCount &gt;= 3}"))
+            .addClasspathResource("dmn/review-cadence.dmn")
+            .deploy().getId();
+        try {
+            String definition = repository.createProcessDefinitionQuery().deploymentId(deployment).singleResult()
+                .getId();
+            ProcessInstance pi = runtimeService.startProcessInstanceById(definition, forJavaApi(start("eva")));
+            complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
+            complete(pi, TASK_PREPARE_EMPLOYEE, employeePreparation());
+            complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
+            complete(pi, TASK_HOLD_CONVERSATION, hold("held", null));
+            for (int request = 1; request <= 2; request++) {
+                complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+                complete(pi, TASK_SIGN_OFF, requestChanges("Request number " + request));
+            }
+            assertThat(pi).isWaitingAt(TASK_DOCUMENT_AGREEMENTS).hasNotPassed(TASK_MEDIATE_SIGN_OFF);
+            assertThat(record("eva-1").getStatus()).isEqualTo(ConversationStatus.DOCUMENTING);
+
+            complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+            complete(pi, TASK_SIGN_OFF, requestChanges("Request number 3"));
+            assertThat(pi).isWaitingAt(TASK_MEDIATE_SIGN_OFF);
+            assertThat(record("eva-1").getStatus()).isEqualTo(ConversationStatus.MEDIATION);
+        } finally {
+            repository.deleteDeployment(deployment, true, true);
+        }
+    }
+
     @Test
     void missingPreparationIsRecordedAtTheMeetingTimeAndTheCycleGoesOn() {
         ProcessInstance pi = startFor("eva");
