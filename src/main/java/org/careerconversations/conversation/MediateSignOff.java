@@ -5,7 +5,6 @@ import static org.careerconversations.process.ProcessVariables.MEDIATION_NOTE;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +13,7 @@ import org.springframework.stereotype.Component;
  * manager, or closes it as documented.
  */
 @Component("mediateSignOff")
-class MediateSignOff implements ExecutionListener {
+class MediateSignOff extends FormStep {
 
     static final String BACK_TO_MANAGER = "backToManager";
     static final String CLOSE_AS_DOCUMENTED = "closeAsDocumented";
@@ -26,18 +25,14 @@ class MediateSignOff implements ExecutionListener {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-        if (EVENTNAME_START.equals(execution.getEventName())) {
-            conversations.toMediation(StepVariables.conversationId(execution));
-            return;
-        }
-        if (!StepVariables.taskWasCompleted(execution)) {
-            return;
-        }
-        SubmittedForm form = new SubmittedForm(execution);
+    protected void started(DelegateExecution execution) {
+        conversations.toMediation(conversationId(execution));
+    }
+
+    @Override
+    protected Runnable check(SubmittedForm form, DelegateExecution execution) {
         String decision = form.requiredChoice(MEDIATION_DECISION, List.of(BACK_TO_MANAGER, CLOSE_AS_DOCUMENTED));
         String note = form.requiredText(MEDIATION_NOTE, SubmittedForm.LONG_TEXT);
-        form.throwIfInvalid();
-        conversations.mediated(StepVariables.conversationId(execution), note, BACK_TO_MANAGER.equals(decision));
+        return () -> conversations.mediated(conversationId(execution), note, BACK_TO_MANAGER.equals(decision));
     }
 }

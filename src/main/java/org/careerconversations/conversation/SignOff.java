@@ -6,7 +6,6 @@ import static org.careerconversations.process.ProcessVariables.SIGN_OFF_DECISION
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +13,7 @@ import org.springframework.stereotype.Component;
  * {@code rejectionCount}, from which the model decides whether HR mediates.
  */
 @Component("signOff")
-class SignOff implements ExecutionListener {
+class SignOff extends FormStep {
 
     static final String AGREE = "agree";
     static final String REQUEST_CHANGES = "requestChanges";
@@ -26,20 +25,16 @@ class SignOff implements ExecutionListener {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-        if (!StepVariables.taskWasCompleted(execution)) {
-            return;
-        }
-        SubmittedForm form = new SubmittedForm(execution);
+    protected Runnable check(SubmittedForm form, DelegateExecution execution) {
         String decision = form.requiredChoice(SIGN_OFF_DECISION, List.of(AGREE, REQUEST_CHANGES));
         String request = form.optionalText(CHANGE_REQUEST, SubmittedForm.LONG_TEXT);
         if (REQUEST_CHANGES.equals(decision) && request == null) {
             form.reject(CHANGE_REQUEST, "is required when you ask for changes: say what should change");
         }
-        form.throwIfInvalid();
-        if (REQUEST_CHANGES.equals(decision)) {
-            execution.setVariable(REJECTION_COUNT,
-                conversations.changesRequested(StepVariables.conversationId(execution), request));
+        if (!REQUEST_CHANGES.equals(decision)) {
+            return NOTHING_TO_RECORD;
         }
+        return () -> execution.setVariable(REJECTION_COUNT,
+            conversations.changesRequested(conversationId(execution), request));
     }
 }

@@ -5,8 +5,7 @@ import static org.careerconversations.process.ProcessVariables.CHECK_IN_NUMBER;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.careerconversations.conversation.StepVariables;
+import org.careerconversations.conversation.FormStep;
 import org.careerconversations.conversation.SubmittedForm;
 import org.careerconversations.followup.FollowUpService.ProgressInput;
 import org.careerconversations.process.ProcessVariables;
@@ -18,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
  * Task_CheckInEmployee and Task_CheckInManager (end): progress per development action, obstacles, and
  * whether the plan needs revising — the same rules for both sides, each with its own field names.
  */
-class CheckInStep implements ExecutionListener {
+class CheckInStep extends FormStep {
 
     private final FollowUpService followUp;
     private final String role;
@@ -38,13 +37,9 @@ class CheckInStep implements ExecutionListener {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-        if (!StepVariables.taskWasCompleted(execution)) {
-            return;
-        }
-        long id = StepVariables.conversationId(execution);
+    protected Runnable check(SubmittedForm form, DelegateExecution execution) {
+        long id = conversationId(execution);
         List<Long> actionIds = followUp.currentActionIds(id);
-        SubmittedForm form = new SubmittedForm(execution);
         List<ProgressInput> progress = form.list(progressField, 0, row -> {
             Long actionId = row.optionalId(ProgressRow.ACTION_ID);
             String status = row.requiredChoice(ProgressRow.STATUS, Set.copyOf(FollowUpService.PROGRESS));
@@ -58,10 +53,8 @@ class CheckInStep implements ExecutionListener {
         });
         String obstacles = form.optionalText(obstaclesField, SubmittedForm.LONG_TEXT);
         boolean revise = form.flag(reviseField);
-        form.throwIfInvalid();
-        int number = ((Number) execution.getVariable(CHECK_IN_NUMBER)).intValue();
-        followUp.recordCheckIn(id, number, role, (String) execution.getVariable(authorVariable), progress,
-            obstacles, revise);
+        return () -> followUp.recordCheckIn(id, ((Number) execution.getVariable(CHECK_IN_NUMBER)).intValue(), role,
+            (String) execution.getVariable(authorVariable), progress, obstacles, revise);
     }
 
     @Configuration(proxyBeanMethods = false)

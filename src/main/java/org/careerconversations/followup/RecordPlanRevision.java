@@ -21,7 +21,9 @@ class RecordPlanRevision implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long id = StepVariables.conversationId(execution);
-        RevisePlan.Revised revised = RevisePlan.check(new SubmittedForm(execution), followUp.currentActionIds(id));
+        SubmittedForm form = new SubmittedForm(execution);
+        RevisePlan.Revised revised = RevisePlan.revised(form, followUp.currentActionIds(id));
+        form.throwIfInvalid();
         followUp.recordRevision(id, revised.goals(), revised.actions(), (String) execution.getVariable(REVISION_REASON),
             (String) execution.getVariable(REVISION_REQUESTED_BY));
         execution.setVariable(PLAN_VERSION, followUp.planVersion(id));

@@ -4,12 +4,11 @@ import static org.careerconversations.process.ProcessVariables.PLAN_ON_RECORD;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.careerconversations.conversation.FormStep;
 import org.careerconversations.conversation.PlanLists;
 import org.careerconversations.conversation.Preparations.ActionInput;
 import org.careerconversations.conversation.Preparations.GoalInput;
 import org.careerconversations.conversation.ReadablePlan;
-import org.careerconversations.conversation.StepVariables;
 import org.careerconversations.conversation.SubmittedForm;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  * then reads the revised plan, and what changed, as {@code planOnRecord}.
  */
 @Component("revisePlan")
-class RevisePlan implements ExecutionListener {
+class RevisePlan extends FormStep {
 
     private final FollowUpService followUp;
 
@@ -27,18 +26,18 @@ class RevisePlan implements ExecutionListener {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-        if (!StepVariables.taskWasCompleted(execution)) {
-            return;
-        }
-        long id = StepVariables.conversationId(execution);
-        Revised revised = check(new SubmittedForm(execution), followUp.currentActionIds(id));
-        execution.setVariable(PLAN_ON_RECORD,
+    protected Runnable check(SubmittedForm form, DelegateExecution execution) {
+        long id = conversationId(execution);
+        Revised revised = revised(form, followUp.currentActionIds(id));
+        return () -> execution.setVariable(PLAN_ON_RECORD,
             ReadablePlan.json(followUp.readableRevision(id, revised.goals(), revised.actions())));
     }
 
-    /** The revised plan's lists, checked; an action may only keep the id of an action of the current plan. */
-    static Revised check(SubmittedForm form, List<Long> currentActionIds) {
+    /**
+     * The revised plan's lists; an action may only keep the id of an action of the current plan. Broken rules
+     * go to the form, which the caller checks.
+     */
+    static Revised revised(SubmittedForm form, List<Long> currentActionIds) {
         List<GoalInput> goals = PlanLists.goals(form);
         List<ActionInput> actions = PlanLists.actions(form);
         for (int i = 0; i < actions.size(); i++) {
@@ -48,7 +47,6 @@ class RevisePlan implements ExecutionListener {
                     + "current plan: open the task again to see the plan as it is now");
             }
         }
-        form.throwIfInvalid();
         return new Revised(goals, actions);
     }
 
