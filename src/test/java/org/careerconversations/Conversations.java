@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.careerconversations.conversation.Submissions;
 import org.careerconversations.process.ProcessVariables.ActionRow;
@@ -93,9 +94,25 @@ public class Conversations {
         });
     }
 
-    public String taskId(String processInstanceId, String taskKey) {
-        Task task = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+    /** Starts a conversation for the employee with no one logged in, as the engine's own API allows. */
+    public ProcessInstance start(String employeeId) {
+        return engine.getRuntimeService().startProcessInstanceByKey(CAREER_CONVERSATION,
+            Submissions.forJavaApi(Submissions.start(employeeId)));
+    }
+
+    /** Completes the open task of the step with no one logged in: the process's paths, not who may take them. */
+    public void complete(String processInstanceId, String taskKey, Map<String, Object> values) {
+        engine.getTaskService().complete(taskId(processInstanceId, taskKey), Submissions.forJavaApi(values));
+    }
+
+    /** The open task of the step, or null. */
+    public Task task(String processInstanceId, String taskKey) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
             .taskDefinitionKey(taskKey).singleResult();
+    }
+
+    public String taskId(String processInstanceId, String taskKey) {
+        Task task = task(processInstanceId, taskKey);
         if (task == null) {
             throw new IllegalStateException("No open " + taskKey + " in " + processInstanceId);
         }

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.careerconversations.AppTest;
+import org.careerconversations.Conversations;
 import org.careerconversations.organisation.EmployeeRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -323,7 +324,7 @@ class CareerConversationProcessTest extends AppTest {
     // --- walking the process ---
 
     private ProcessInstance startFor(String employeeId) {
-        return runtimeService.startProcessInstanceByKey(CAREER_CONVERSATION, forJavaApi(start(employeeId)));
+        return new Conversations(engine).start(employeeId);
     }
 
     private ProcessInstance preparedConversation(String employeeId) {
@@ -365,13 +366,11 @@ class CareerConversationProcessTest extends AppTest {
     }
 
     private Task task(ProcessInstance pi, String taskKey) {
-        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+        return new Conversations(engine).task(pi.getId(), taskKey);
     }
 
     private void complete(ProcessInstance pi, String taskKey, Map<String, Object> values) {
-        Task task = task(pi, taskKey);
-        assertThat(task).as("open task %s", taskKey).isNotNull();
-        taskService.complete(task.getId(), forJavaApi(values));
+        new Conversations(engine).complete(pi.getId(), taskKey, values);
     }
 
     private void assertTask(ProcessInstance pi, String taskKey, String assignee, String otherPersonsName) {

@@ -1,6 +1,7 @@
 package org.careerconversations.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.careerconversations.EngineRest.variables;
 import static org.careerconversations.conversation.Submissions.*;
@@ -17,16 +18,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.careerconversations.AppTest;
+import org.careerconversations.Conversations;
 import org.careerconversations.EngineRest.Answer;
-import org.careerconversations.conversation.Submissions;
 import org.careerconversations.process.ProcessVariables.ActionRow;
+import org.careerconversations.process.ProcessVariables.ProgressRow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,8 +37,6 @@ class FollowUpProcessTest extends AppTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Autowired
-    TaskService taskService;
     @Autowired
     ManagementService managementService;
 
@@ -130,6 +129,31 @@ class FollowUpProcessTest extends AppTest {
         assertThat(jdbc.queryForList("select goal from goal where plan_version = 1", String.class)).hasSize(2);
     }
 
+    /** A form opened before the plan changed may still send a step the plan no longer has: it is refused. */
+    @Test
+    void aStepThatIsNotInTheCurrentPlanIsRefusedAtCheckInAndRevision() {
+        ProcessInstance pi = agreedConversation("eva");
+        fireCheckIn(pi, (Date) runtimeService.getVariable(pi.getId(), NEXT_CHECK_IN_AT));
+        List<Map<String, Object>> progress = progress(pi, EMPLOYEE_PROGRESS, "on-track", "on-track");
+        progress.get(1).put(ProgressRow.ACTION_ID, 999_999);
+
+        assertThatThrownBy(() -> complete(pi, TASK_CHECK_IN_EMPLOYEE, Map.of(EMPLOYEE_PROGRESS, progress,
+            EMPLOYEE_PLAN_NEEDS_REVISING, true)))
+            .hasMessageContaining("entry 2: this step is not in the current plan; open the task again");
+        assertThat(task(pi, TASK_CHECK_IN_EMPLOYEE)).as("the check-in stays open").isNotNull();
+        assertThat(jdbc.queryForObject("select count(*) from check_in", Integer.class)).isZero();
+
+        checkIn(pi, "done", "on-track", true);
+        assertThat(pi).isWaitingAt(TASK_REVISE_PLAN);
+        List<Map<String, Object>> actions = rows(pi, DEVELOPMENT_ACTIONS);
+        actions.get(0).put(ActionRow.ACTION_ID, 999_999);
+        assertThatThrownBy(() -> complete(pi, TASK_REVISE_PLAN, Map.of(GOALS, rows(pi, GOALS),
+            DEVELOPMENT_ACTIONS, actions)))
+            .hasMessageContaining("entry 1 is a step that is no longer in the current plan");
+        assertThat(pi).isWaitingAt(TASK_REVISE_PLAN);
+        assertThat(jdbc.queryForObject("select plan_version from conversation", Integer.class)).isEqualTo(1);
+    }
+
     @Test
     void theEmployeeAsksForARevisionThroughTheApi() {
         ProcessInstance pi = agreedConversation("eva");
@@ -175,8 +199,7 @@ class FollowUpProcessTest extends AppTest {
     void theNextCycleEndsThePreviousFollowUp() {
         ProcessInstance first = agreedConversation("erik");
 
-        ProcessInstance second = runtimeService.startProcessInstanceByKey(CAREER_CONVERSATION,
-            forJavaApi(start("erik")));
+        ProcessInstance second = new Conversations(engine).start("erik");
 
         assertThat(second.getBusinessKey()).isEqualTo("erik-2");
         assertThat(first).isEnded().hasPassed(TASK_END_FOLLOW_UP, END_CYCLE_COMPLETED);
@@ -186,7 +209,7 @@ class FollowUpProcessTest extends AppTest {
 
     @Test
     void anEmployeeWhoLeavesEndsTheOpenCycleWithReasonLeft() {
-        ProcessInstance pi = runtimeService.startProcessInstanceByKey(CAREER_CONVERSATION, forJavaApi(start("emma")));
+        ProcessInstance pi = new Conversations(engine).start("emma");
 
         runtimeService.createMessageCorrelation(MESSAGE_EMPLOYEE_LEFT).processInstanceId(pi.getId()).correlate();
 
@@ -198,8 +221,7 @@ class FollowUpProcessTest extends AppTest {
     // --- helpers ---
 
     ProcessInstance agreedConversation(String employeeId) {
-        ProcessInstance pi = runtimeService.startProcessInstanceByKey(CAREER_CONVERSATION,
-            forJavaApi(start(employeeId)));
+        ProcessInstance pi = new Conversations(engine).start(employeeId);
         complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(Instant.now().plus(5, ChronoUnit.DAYS)));
         complete(pi, TASK_PREPARE_EMPLOYEE, employeePreparation());
         complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
@@ -260,12 +282,10 @@ class FollowUpProcessTest extends AppTest {
     }
 
     private Task task(ProcessInstance pi, String key) {
-        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+        return new Conversations(engine).task(pi.getId(), key);
     }
 
     private void complete(ProcessInstance pi, String key, Map<String, Object> values) {
-        Task task = task(pi, key);
-        assertThat(task).as("open task %s", key).isNotNull();
-        taskService.complete(task.getId(), Submissions.forJavaApi(values));
+        new Conversations(engine).complete(pi.getId(), key, values);
     }
 }
