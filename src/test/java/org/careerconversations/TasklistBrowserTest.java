@@ -13,8 +13,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.careerconversations.EngineRest.Answer;
 import org.careerconversations.conversation.Submissions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -33,13 +33,13 @@ class TasklistBrowserTest extends AppTest {
     private static final String TASK_NAME = "Prepare your career conversation with Maria Mendes";
 
     private WebDriver driver;
+    @RegisterExtension
+    final Chromium.PerTest browser = new Chromium.PerTest(1400, 1000);
     private Chromium chromium;
     private TasklistPage tasklist;
 
     @Test
     void evaPreparesHerConversationInTasklist() throws IOException {
-        Chromium.assumeInstalled();
-
         // --- the steps before eva's, through REST: hanna starts for eva, maria schedules ---
         Answer started = rest().as("hanna").post("/engine-rest/process-definition/key/CareerConversation/start",
             variables(EMPLOYEE_ID, "eva"));
@@ -118,7 +118,6 @@ class TasklistBrowserTest extends AppTest {
      */
     @Test
     void mariaDocumentsGoalsAndStepsInTasklist() throws IOException {
-        Chromium.assumeInstalled();
         assertThat(rest().as("hanna").post("/engine-rest/process-definition/key/CareerConversation/start",
             variables(EMPLOYEE_ID, "eva")).status()).isEqualTo(200);
         completeByRest("maria", TASK_SCHEDULE_CONVERSATION, Submissions.schedule(Instant.now().plus(7,
@@ -160,17 +159,8 @@ class TasklistBrowserTest extends AppTest {
         assertThat(answer.status()).as(answer.body()).isEqualTo(204);
     }
 
-    @AfterEach
-    void quitBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-            driver = null;
-        }
-    }
-
     private WebDriver startChromium() throws IOException {
-        chromium = Chromium.start(1400, 1000);
+        chromium = browser.get();
         tasklist = new TasklistPage(chromium.driver(), port);
         return chromium.driver();
     }

@@ -21,9 +21,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.careerconversations.EngineRest.Answer;
 import org.careerconversations.conversation.Submissions;
 import org.careerconversations.process.ProcessVariables.GoalRow;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -49,14 +49,15 @@ class TasklistCycleBrowserTest extends AppTest {
     private static final String LONG_GOAL = "Lead the quarterly sprint demo for the whole department, including the "
         + "customer questions afterwards, so that the team's work becomes visible beyond engineering";
 
+    @RegisterExtension
+    final Chromium.PerTest browser = new Chromium.PerTest(1400, 1100);
     private Chromium chromium;
     private TasklistPage tasklist;
     private final List<String> messages = new ArrayList<>();
 
     @BeforeEach
     void browser() throws IOException {
-        Chromium.assumeInstalled();
-        chromium = Chromium.start(1400, 1100);
+        chromium = browser.get();
         tasklist = new TasklistPage(chromium.driver(), port);
     }
 
@@ -272,13 +273,5 @@ class TasklistCycleBrowserTest extends AppTest {
 
     private void screenshot(String name) {
         chromium.screenshot(name);
-    }
-
-    @AfterEach
-    void quitBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-        }
     }
 }

@@ -13,8 +13,8 @@ import org.careerconversations.Chromium;
 import org.careerconversations.Conversations;
 import org.careerconversations.conversation.Submissions;
 import org.careerconversations.process.OrganisationClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -40,12 +40,13 @@ class PagesBrowserTest extends AppTest {
     private static final String STEP = "Presentation skills course with the external trainer (two days in "
         + "Utrecht), followed by a practice session with the team";
 
+    @RegisterExtension
+    final Chromium.PerTest browser = new Chromium.PerTest(1280, 1000);
     private Chromium chromium;
     private WebDriver driver;
 
     @Test
     void evaMariaHannaAndErikOnTheirPages() throws IOException {
-        Chromium.assumeInstalled();
         Conversations conversations = new Conversations(engine);
         String pi = conversations.preparing("hanna", "eva", "maria");
         conversations.complete("eva", pi, TASK_PREPARE_EMPLOYEE, Submissions.employeePreparation());
@@ -175,21 +176,14 @@ class PagesBrowserTest extends AppTest {
     // --- the browser ---
 
     private void start() throws IOException {
-        chromium = Chromium.start(1280, 1000);
+        chromium = browser.get();
         driver = chromium.driver();
     }
 
     private void quit() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-            driver = null;
-        }
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        quit();
+        browser.close();
+        chromium = null;
+        driver = null;
     }
 
     private void loginToTasklist(String user) throws IOException {

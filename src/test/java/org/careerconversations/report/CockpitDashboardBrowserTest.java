@@ -10,9 +10,8 @@ import java.util.List;
 import org.careerconversations.AppTest;
 import org.careerconversations.Chromium;
 import org.careerconversations.EngineRest.Answer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -29,13 +28,10 @@ class CockpitDashboardBrowserTest extends AppTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    @RegisterExtension
+    final Chromium.PerTest browser = new Chromium.PerTest(1400, 1400);
     private WebDriver driver;
     private Chromium chromium;
-
-    @BeforeEach
-    void needsChromium() {
-        Chromium.assumeInstalled();
-    }
 
     @Test
     void hannaSeesTheKpiDashboardInCockpit() throws IOException {
@@ -144,17 +140,8 @@ class CockpitDashboardBrowserTest extends AppTest {
         driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
     }
 
-    @AfterEach
-    void quitBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-            driver = null;
-        }
-    }
-
     private WebDriver startChromium() throws IOException {
-        chromium = Chromium.start(1400, 1400);
+        chromium = browser.get();
         return chromium.driver();
     }
 
