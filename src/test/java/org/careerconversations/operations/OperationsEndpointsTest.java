@@ -80,7 +80,10 @@ class OperationsEndpointsTest extends AppTest {
         // a round for mark's team runs to its end (emil and elin are due); a second one waits at its chunk
         String round = runtimeService.startProcessInstanceByKey("CycleScheduler", Map.of("teamOfManagerId", "mark"))
             .getId();
-        managementService.executeJob(managementService.createJobQuery().processInstanceId(round).singleResult().getId());
+        for (Job job; (job = managementService.createJobQuery().processInstanceId(round).listPage(0, 1).stream()
+            .findFirst().orElse(null)) != null; ) {
+            managementService.executeJob(job.getId());
+        }
         runtimeService.startProcessInstanceByKey("CycleScheduler", Map.of("teamOfManagerId", "mark"));
         // a mail job as a node that died left it: locked, the lock long run out
         Job emilsMail = managementService.createJobQuery().processDefinitionKey("SendNotification").list().stream()
@@ -106,7 +109,7 @@ class OperationsEndpointsTest extends AppTest {
             - valueOrZero(before, "careers_mail_outbox", "state=\"PENDING\"")).isEqualTo(2);
         assertThat(value(metrics, "careers_mail_outbox_oldest_seconds", "")).isGreaterThanOrEqualTo(0);
         assertThat(value(metrics, "careers_jobs_due", "") - value(before, "careers_jobs_due", ""))
-            .as("two mails and the second round's chunk (besides the engine's own, history cleanup at night)")
+            .as("two mails and the second round's first step (besides the engine's own, history cleanup at night)")
             .isEqualTo(3);
         assertThat(value(metrics, "careers_jobs_locked_expired", "")).isEqualTo(1);
         assertThat(value(metrics, "careers_jobs_duration_seconds_count",
