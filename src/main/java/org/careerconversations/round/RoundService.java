@@ -1,5 +1,6 @@
 package org.careerconversations.round;
 
+import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +25,13 @@ public class RoundService {
     private final DueEmployees due;
     private final RuntimeService runtime;
     private final RoundSchedule schedule;
+    private final EntityManager records;
 
-    RoundService(DueEmployees due, RuntimeService runtime, RoundSchedule schedule) {
+    RoundService(DueEmployees due, RuntimeService runtime, RoundSchedule schedule, EntityManager records) {
         this.due = due;
         this.runtime = runtime;
         this.schedule = schedule;
+        this.records = records;
     }
 
     /**
@@ -85,6 +88,10 @@ public class RoundService {
     private void startConversation(String employeeId) {
         runtime.startProcessInstanceByKey(ProcessIds.CAREER_CONVERSATION,
             Variables.createVariables().putValue(ProcessVariables.EMPLOYEE_ID, employeeId));
+        // the next start needs none of this one's records: written now and let go, they are not checked for
+        // changes again before every query of every later start of the chunk
+        records.flush();
+        records.clear();
     }
 
     private LocalDate hireCutoff(LocalDate horizon) {

@@ -4,6 +4,7 @@ import static org.careerconversations.process.ProcessVariables.*;
 
 import java.time.Duration;
 import org.awaitility.Awaitility;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -331,7 +332,7 @@ final class BenchRun {
 
     // --- 1. round launch ------------------------------------------------------------------------------------------
 
-    private void launch() {
+    private void launch() throws IOException {
         LocalDate horizon = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(14);
         long appNanos = 0, bareNanos = 0;
         int appStarted = 0, bareStarted = 0;
@@ -339,18 +340,44 @@ final class BenchRun {
         List<String> launchPeople = jdbc.queryForList("select id from employee where manager_id is not null and "
             + "active = true and not exists (select 1 from conversation c where c.employee_id = employee.id) "
             + "order by id", String.class);
+        boolean pg = db.equals("postgres");
+        Explain explain = config.explain() && pg ? new Explain(jdbc, Path.of("target", "benchmarks")) : null;
         // app chunk and bare chunk in turn: both meet the same database size, JIT and neighbours' load
         while (appStarted < config.launch()) {
+            // the first pair of chunks also counts what each start writes (and, with bench.explain, sends)
+            boolean counted = pg && appStarted == 0;
+            long writes = counted ? settledRowWrites() : 0;
+            if (counted && explain != null) {
+                explain.countStatements();
+            }
             long t0 = System.nanoTime();
             RoundService.Chunk chunk = rounds.startChunk(horizon, null, last);
             appNanos += System.nanoTime() - t0;
+            if (counted) {
+                figures.add("rows", "launch.app." + db + ".written", (settledRowWrites() - writes)
+                    / (double) Math.max(1, chunk.started()), "row writes per conversation started");
+                if (explain != null) {
+                    explain.statements("launch.app", chunk.started());
+                }
+            }
             appStarted += chunk.started();
             last = chunk.lastEmployeeId();
             List<String> bareChunk = launchPeople.subList(bareStarted,
                 Math.min(launchPeople.size(), bareStarted + Math.max(chunk.started(), 1)));
+            writes = counted ? settledRowWrites() : 0;
+            if (counted && explain != null) {
+                explain.countStatements();
+            }
             long t1 = System.nanoTime();
             tx.executeWithoutResult(s -> bareChunk.forEach(this::startBare));
             bareNanos += System.nanoTime() - t1;
+            if (counted) {
+                figures.add("rows", "launch.bare." + db + ".written", (settledRowWrites() - writes)
+                    / (double) Math.max(1, bareChunk.size()), "row writes per instance started");
+                if (explain != null) {
+                    explain.statements("launch.bare", bareChunk.size());
+                }
+            }
             bareStarted += bareChunk.size();
             if (!chunk.more()) {
                 break;

@@ -39,20 +39,12 @@ final class Explain {
         send(client, request);
         StringBuilder text = new StringBuilder("# " + name + ": " + request.method() + " " + request.uri() + "\n\n");
 
-        jdbc.execute("select pg_stat_statements_reset()");
+        countStatements();
         for (int i = 0; i < REQUESTS; i++) {
             send(client, request);
         }
         text.append("## statements of ").append(REQUESTS).append(" requests, by total time\n\n");
-        text.append(String.format("%6s %9s %9s %9s %9s  %s%n", "calls", "mean ms", "rows", "shared hit", "read",
-            "statement"));
-        for (Map<String, Object> row : jdbc.queryForList("select calls, mean_exec_time, rows, shared_blks_hit, "
-            + "shared_blks_read, regexp_replace(query, '\\s+', ' ', 'g') as query from pg_stat_statements "
-            + "where query not like '%pg_stat_statements%' order by total_exec_time desc limit 25")) {
-            text.append(String.format("%6d %9.3f %9d %9d %9d  %s%n", row.get("calls"),
-                ((Number) row.get("mean_exec_time")).doubleValue(), row.get("rows"), row.get("shared_blks_hit"),
-                row.get("shared_blks_read"), shorten((String) row.get("query"), 400)));
-        }
+        appendStatements(text, 25);
 
         long from = Files.exists(log) ? Files.size(log) : 0;
         setAutoExplain(true);
@@ -67,6 +59,37 @@ final class Explain {
         text.append("\n## EXPLAIN (ANALYZE, BUFFERS) of each statement of one request (auto_explain)\n\n")
             .append(plans, 0, Math.max(0, plans.indexOf(marker)));
         Files.writeString(out.resolve("plans-" + name + ".txt"), text.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** From now on {@link #statements} counts what the database is sent. */
+    void countStatements() {
+        jdbc.execute("select pg_stat_statements_reset()");
+    }
+
+    /** The statements sent since {@link #countStatements}, for {@code starts} starts, to {@code plans-<name>.txt}. */
+    void statements(String name, int starts) throws IOException {
+        StringBuilder text = new StringBuilder("# " + name + ": the statements of " + starts + " starts, "
+            + "by total time\n\n");
+        long calls = appendStatements(text, 60);
+        text.insert(text.indexOf("\n") + 1, String.format("# %.1f statements per start%n", calls / (double) starts));
+        Files.writeString(out.resolve("plans-" + name + ".txt"), text.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** The statements counted so far, the {@code limit} that took longest; answers how many were sent in all. */
+    private long appendStatements(StringBuilder text, int limit) {
+        text.append(String.format("%6s %9s %9s %9s %9s  %s%n", "calls", "mean ms", "rows", "shared hit", "read",
+            "statement"));
+        String counted = "from pg_stat_statements where query not like '%pg_stat_statements%' "
+            + "and query not like '%pg_stat_user_tables%' and query not like '%bench_stats_marker%'";
+        for (Map<String, Object> row : jdbc.queryForList("select calls, mean_exec_time, rows, shared_blks_hit, "
+            + "shared_blks_read, regexp_replace(query, '\\s+', ' ', 'g') as query " + counted
+            + " order by total_exec_time desc limit " + limit)) {
+            text.append(String.format("%6d %9.3f %9d %9d %9d  %s%n", row.get("calls"),
+                ((Number) row.get("mean_exec_time")).doubleValue(), row.get("rows"), row.get("shared_blks_hit"),
+                row.get("shared_blks_read"), shorten((String) row.get("query"), 400)));
+        }
+        return jdbc.queryForObject("select coalesce(sum(calls), 0) " + counted
+            + " and query not in ('BEGIN', 'COMMIT', 'ROLLBACK')", Long.class);
     }
 
     private void setAutoExplain(boolean on) {
