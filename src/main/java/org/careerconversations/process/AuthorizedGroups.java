@@ -8,8 +8,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.AuthorizationQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.stereotype.Component;
 
@@ -27,20 +25,7 @@ class AuthorizedGroups extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
-            : new ArrayList<>(configuration.getCustomSessionFactories());
-        factories.add(new SessionFactory() {
-            @Override
-            public Class<?> getSessionType() {
-                return AuthorizationManager.class;
-            }
-
-            @Override
-            public Session openSession() {
-                return new OwnGroupsOnly();
-            }
-        });
-        configuration.setCustomSessionFactories(factories);
+        CommandSessions.register(configuration, AuthorizationManager.class, OwnGroupsOnly::new);
     }
 
     /**

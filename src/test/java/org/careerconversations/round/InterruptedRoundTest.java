@@ -87,7 +87,8 @@ class InterruptedRoundTest extends AppTest {
         nodes.shutdown();
         runToTheEnd(round);
 
-        assertThat(failed).as("one of the two runs is refused").isOne();
+        assertThat(failed).as("they cannot both go through (both may be refused: the retry then runs it)")
+            .isPositive();
         assertThat(jdbc.queryForList("select employee_id from conversation", String.class))
             .containsExactlyInAnyOrder("emil", "elin");
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("CareerConversation").count())
