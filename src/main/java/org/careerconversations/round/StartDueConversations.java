@@ -1,6 +1,7 @@
 package org.careerconversations.round;
 
 import java.time.LocalDate;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -54,7 +55,14 @@ class StartDueConversations implements JavaDelegate {
         } catch (RuntimeException e) {
             // the attempt rolls back and is retried; the failure is noted in a transaction of its own
             separateTransaction.executeWithoutResult(status -> chunks.failed(round, chunk, describe(e)));
-            throw e;
+            if (e instanceof OptimisticLockingException) {
+                // another node changed what this chunk read: the engine knows this one and retries it as it is
+                throw e;
+            }
+            // the engine's incident (Cockpit) shows this message when the retries have run out
+            throw new IllegalStateException("Chunk " + chunk + " of the round could not start the conversations of "
+                + "its " + range.due() + " employees due, and none of them was kept; the reason: "
+                + reason(e), e);
         }
         int failedBefore = chunks.ranThrough(round, chunk, started);
         execution.setVariableLocal("started", started);
@@ -69,6 +77,19 @@ class StartDueConversations implements JavaDelegate {
             + chunk.started());
         execution.setVariable("lastEmployeeId", chunk.lastEmployeeId());
         execution.setVariable("moreEmployees", chunk.more());
+    }
+
+    /** The innermost message: the database's or the mail's own words, without the layers above them. */
+    private static String reason(Throwable e) {
+        Throwable innermost = e;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        String message = innermost.getMessage() == null ? innermost.getClass().getSimpleName()
+            : innermost.getMessage();
+        // Cockpit shows the first lines; the statement the database appends is of no use there
+        int statement = message.indexOf("; SQL statement");
+        return statement > 0 ? message.substring(0, statement) : message;
     }
 
     private static String describe(RuntimeException e) {

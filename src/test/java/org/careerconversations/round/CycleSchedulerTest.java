@@ -122,9 +122,20 @@ class CycleSchedulerTest extends AppTest {
 
             Incident incident = runtimeService.createIncidentQuery().processInstanceId(round.getId()).singleResult();
             assertThat(incident.getActivityId()).isEqualTo("Task_StartDueConversations");
-            assertThat(incident.getIncidentMessage()).containsIgnoringCase("ck_round_test");
+            assertThat(incident.getIncidentMessage())
+                .matches("Chunk \\d of the round could not start the conversations of its 1 employees due, and none "
+                    + "of them was kept; the reason: .*")
+                .containsIgnoringCase("ck_round_test")
+                .doesNotContain("Exception", "SQL statement", "maria");
+            assertThat(incident.getConfiguration()).as("the incident is on the chunk's job").isEqualTo(marias);
             assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(round.getId()).count())
                 .as("the round waits for the chunk").isOne();
+            // what the other chunks did is recorded already, on each chunk, while the round waits
+            assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(round.getId()).variableName("started").list())
+                .extracting(v -> v.getValue()).containsExactly(1, 1, 1);
+            assertThat(jdbc.queryForList("select started from round_chunk where round_id = ? order by chunk",
+                Integer.class, round.getId())).filteredOn(java.util.Objects::nonNull).containsExactly(1, 1, 1);
             assertThat(jdbc.queryForObject("select failed_attempts from round_chunk where round_id = ? "
                 + "and started is null", Integer.class, round.getId())).isEqualTo(attempts);
 
