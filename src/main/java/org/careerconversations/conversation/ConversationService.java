@@ -58,9 +58,13 @@ public class ConversationService {
         this.zone = clock.zone();
     }
 
-    /** What the process needs to know about a conversation that has just been opened. */
+    /**
+     * What the process needs to know about a conversation that has just been opened, and the previous cycle's
+     * conversation if its follow-up still runs (the new cycle ends it).
+     */
     public record Opened(Conversation conversation, Employee employee, Employee manager,
-                         Optional<Employee> hrPartner, String previousPlanSummary) {
+                         Optional<Employee> hrPartner, String previousPlanSummary,
+                         Optional<Conversation> previousInFollowUp) {
     }
 
     /**
@@ -88,20 +92,27 @@ public class ConversationService {
         Employee manager = employee.getManagerId().flatMap(employees::findById)
             .orElseThrow(() -> new ConversationStartRejected(Status.BAD_REQUEST, employee.getName()
                 + " has no manager to hold a career conversation with."));
-        List<Conversation> open = conversations.findOpenOf(id);
-        if (!open.isEmpty()) {
+        // every earlier conversation of the employee, the latest cycle first: one query for all that follows
+        List<Conversation> earlier = conversations.findByEmployeeIdOrderByCycleDesc(id);
+        Optional<Conversation> open = earlier.stream().filter(c -> c.getStatus() != ConversationStatus.AGREED
+            && c.getStatus() != ConversationStatus.CANCELLED).findFirst();
+        if (open.isPresent()) {
             throw new ConversationStartRejected(Status.CONFLICT, employee.getName() + " already has a career "
-                + "conversation in progress (started on " + DAY.format(open.get(0).getOpenedAt().atZone(zone))
+                + "conversation in progress (started on " + DAY.format(open.get().getOpenedAt().atZone(zone))
                 + "). It has to be finished or cancelled before the next one can start.");
         }
         Optional<Employee> hrPartner = employee.getHrPartnerId().flatMap(employees::findById);
-        int cycle = conversations.lastCycleOf(id) + 1;
+        int cycle = earlier.isEmpty() ? 1 : earlier.get(0).getCycle() + 1;
         Conversation conversation = new Conversation(id, manager.getId(),
             hrPartner.map(Employee::getId).orElse(null), cycle, now());
         conversation.linkTo(processInstanceId);
         conversations.saveAndFlush(conversation);
-        access.grantConversation(processInstanceId, id, manager.getId());
-        return new Opened(conversation, employee, manager, hrPartner, previousPlanSummary(id));
+        access.grantConversation(processInstanceId, id, manager.getId(),
+            hrPartner.map(Employee::getId).orElse(null));
+        Optional<Conversation> lastAgreed = earlier.stream().filter(c -> c.getStatus() == ConversationStatus.AGREED)
+            .findFirst();
+        return new Opened(conversation, employee, manager, hrPartner, previousPlanSummary(lastAgreed),
+            lastAgreed.filter(c -> c.getCycle() == cycle - 1 && c.getFollowUpEndedAt() == null));
     }
 
     /**
@@ -132,9 +143,8 @@ public class ConversationService {
         }
     }
 
-    private String previousPlanSummary(String employeeId) {
-        return conversations.findFirstByEmployeeIdAndStatusOrderByCycleDesc(employeeId, ConversationStatus.AGREED)
-            .map(previous -> "Agreed on " + DAY.format(previous.getSignedOffAt().atZone(zone)) + ":\n"
+    private String previousPlanSummary(Optional<Conversation> lastAgreed) {
+        return lastAgreed.map(previous -> "Agreed on " + DAY.format(previous.getSignedOffAt().atZone(zone)) + ":\n"
                 + ReadablePlan.text(ReadablePlan.of(previous)))
             .orElse("This is the first career conversation in this app: there is no earlier plan to look back on.");
     }
@@ -303,11 +313,6 @@ public class ConversationService {
     }
 
     /** The previous cycle's conversation of an employee, if it is agreed and still being followed up. */
-    Optional<Conversation> inFollowUp(String employeeId, int beforeCycle) {
-        return conversations.findByBusinessKey(Conversation.businessKey(employeeId, beforeCycle - 1))
-            .filter(c -> c.getStatus() == ConversationStatus.AGREED && c.getFollowUpEndedAt() == null);
-    }
-
     public Optional<Conversation> findByBusinessKey(String businessKey) {
         return conversations.findByBusinessKey(businessKey);
     }

@@ -42,7 +42,7 @@ class OpenRecord implements JavaDelegate {
         execution.setVariable(RESCHEDULE_COUNT, 0);
         execution.setVariable(REJECTION_COUNT, 0);
         // the continuous cycle: starting this cycle ends the previous cycle's follow-up
-        conversations.inFollowUp(opened.employee().getId(), conversation.getCycle()).ifPresent(previous ->
+        opened.previousInFollowUp().ifPresent(previous ->
             ProcessPrivileges.withoutAuthorizationCheck(() -> runtime
                 .createMessageCorrelation(MESSAGE_NEXT_CYCLE_STARTED)
                 .processInstanceId(previous.getProcessInstanceId()).correlateAllWithResult()));

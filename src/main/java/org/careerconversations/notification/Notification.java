@@ -81,12 +81,6 @@ class Notification {
         return state == State.SENT || state == State.LOGGED;
     }
 
-    void delivered(boolean sent, Instant at) {
-        this.state = sent ? State.SENT : State.LOGGED;
-        this.attempts++;
-        this.sentAt = at;
-        this.lastError = null;
-    }
 
     Long getId() {
         return id;

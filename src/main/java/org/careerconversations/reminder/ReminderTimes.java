@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
 import org.careerconversations.process.ProcessIds;
-import org.careerconversations.process.ProcessPrivileges;
 
 /**
  * When a task's reminder and escalations are due: its due date and the durations the ReminderTimings decision
@@ -15,12 +13,8 @@ import org.careerconversations.process.ProcessPrivileges;
  */
 record ReminderTimes(Instant remindAt, Instant escalateToManagerAt, Instant escalateToHrAt) {
 
-    static ReminderTimes decide(DecisionService decisions, String taskDefinitionKey, Instant due) {
-        // the person whose step created the task may not evaluate decisions; the watch is the process's doing
-        Map<String, Object> timings = ProcessPrivileges.withoutAuthorizationCheck(() -> decisions
-            .evaluateDecisionTableByKey(ProcessIds.REMINDER_TIMINGS)
-            .variables(Map.of(TaskWatch.TASK_DEFINITION_KEY, taskDefinitionKey))
-            .evaluate().getSingleResult().getEntryMap());
+    static ReminderTimes decide(ReminderTimings timingsByStep, String taskDefinitionKey, Instant due) {
+        Map<String, Object> timings = timingsByStep.forStep(taskDefinitionKey);
         return new ReminderTimes(due.minus(duration(timings, "remindBefore")),
             due.plus(duration(timings, "escalateToManagerAfter")), due.plus(duration(timings, "escalateToHrAfter")));
     }

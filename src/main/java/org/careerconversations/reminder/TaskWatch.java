@@ -1,6 +1,5 @@
 package org.careerconversations.reminder;
 
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -26,11 +25,11 @@ class TaskWatch {
     static final String ESCALATE_TO_HR_AT = "escalateToHrAt";
 
     private final RuntimeService runtime;
-    private final DecisionService decisions;
+    private final ReminderTimings timings;
 
-    TaskWatch(RuntimeService runtime, DecisionService decisions) {
+    TaskWatch(RuntimeService runtime, ReminderTimings timings) {
         this.runtime = runtime;
-        this.decisions = decisions;
+        this.timings = timings;
     }
 
     @EventListener(condition = "#task.eventName == 'create'")
@@ -39,7 +38,7 @@ class TaskWatch {
             return;
         }
         // one timer until the reminder time; the watch instance starts only if the task is still open then
-        ReminderTimes times = ReminderTimes.decide(decisions, task.getTaskDefinitionKey(), task.getDueDate().toInstant());
+        ReminderTimes times = ReminderTimes.decide(timings, task.getTaskDefinitionKey(), task.getDueDate().toInstant());
         ReminderDue.schedule(Context.getCommandContext(), task.getId(), times);
     }
 

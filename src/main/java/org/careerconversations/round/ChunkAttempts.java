@@ -31,11 +31,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Makes an interrupted round visible. Each chunk notes, in a transaction of its own that commits at once, that
- * it has begun ({@code round_chunk_attempt}); the note goes with the chunk's own commit. A chunk that finds
- * its note still there was cut off before — the node died, the database went away, or the chunk failed — and
- * says so in the round's variables, which Cockpit shows: {@code interruptions} (how many times) and
- * {@code lastInterruption} (which chunk, when and where it began, when and where it ran again). The chunk itself
- * simply runs again: starting a conversation is idempotent, so nothing is started twice.
+ * it has begun ({@code round_chunk_attempt}, keyed by the round and the chunk's number); the note goes with the
+ * chunk's own commit. A chunk that finds its note still there was cut off before — the node died, the database
+ * went away, or the chunk failed — and says so: in a variable of its own execution, {@code interruption} (which
+ * chunk, when and where it began, when and where it ran again), which Cockpit shows while the chunk runs, and in
+ * its row of {@code round_chunk}, from which the round's end sets {@code interruptions} (how many times) and
+ * {@code lastInterruption} on the round. The chunk itself simply runs again: starting a conversation is
+ * idempotent, so nothing is started twice. Chunks run in parallel, so none of this writes to the round's own
+ * variables while they run.
  */
 @Component
 class ChunkAttempts extends AbstractProcessEnginePlugin {
@@ -45,17 +48,20 @@ class ChunkAttempts extends AbstractProcessEnginePlugin {
     static final String CHUNKS_DONE = "chunksDone";
     static final String INTERRUPTIONS = "interruptions";
     static final String LAST_INTERRUPTION = "lastInterruption";
+    static final String INTERRUPTION = "interruption";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm:ss", Locale.ENGLISH);
 
     private final JdbcTemplate jdbc;
+    private final RoundChunks chunks;
     private final TransactionTemplate committedAtOnce;
     private final Node node;
     private final ZoneId zone;
     private final Counter interrupted;
 
-    ChunkAttempts(JdbcTemplate jdbc, PlatformTransactionManager transactions, Node node, MeterRegistry registry,
-                  @Value("${careers.time-zone:Europe/Amsterdam}") ZoneId zone) {
+    ChunkAttempts(JdbcTemplate jdbc, RoundChunks chunks, PlatformTransactionManager transactions, Node node,
+                  MeterRegistry registry, @Value("${careers.time-zone:Europe/Amsterdam}") ZoneId zone) {
         this.jdbc = jdbc;
+        this.chunks = chunks;
         this.committedAtOnce = new TransactionTemplate(transactions);
         this.committedAtOnce.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.node = node;
@@ -72,21 +78,24 @@ class ChunkAttempts extends AbstractProcessEnginePlugin {
         }
         ExecutionListener begin = this::begin;
         ExecutionListener done = this::done;
-        ExecutionListener roundEnded = execution ->
+        ExecutionListener roundEnded = execution -> {
             jdbc.update("delete from round_chunk_attempt where round_id = ?", execution.getProcessInstanceId());
+            chunks.forget(execution.getProcessInstanceId());
+        };
         configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
             public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 if (CHUNK_TASK.equals(activity.getId())) {
-                    activity.addListener(ExecutionListener.EVENTNAME_START, begin);
-                    activity.addListener(ExecutionListener.EVENTNAME_END, done);
+                    activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, begin);
+                    activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, done);
                 }
             }
 
             @Override
             public void parseProcess(Element element, ProcessDefinitionEntity process) {
                 if ("CycleScheduler".equals(process.getKey())) {
-                    process.addListener(ExecutionListener.EVENTNAME_END, roundEnded);
+                    // built in: also when a round is deleted with "skip custom listeners"
+                    process.addBuiltInListener(ExecutionListener.EVENTNAME_END, roundEnded);
                 }
             }
         });
@@ -98,9 +107,10 @@ class ChunkAttempts extends AbstractProcessEnginePlugin {
 
     private void begin(DelegateExecution execution) {
         String round = execution.getProcessInstanceId();
-        int chunk = number(execution.getVariable(CHUNKS_DONE)) + 1;
+        Integer parallel = StartDueConversations.chunkOf(execution);
+        int chunk = parallel != null ? parallel : number(execution.getVariable(CHUNKS_DONE)) + 1;
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        List<Attempt> earlier = committedAtOnce.execute(status -> {
+        String report = committedAtOnce.execute(status -> {
             List<Attempt> found = jdbc.query(
                 "select started_at, node from round_chunk_attempt where round_id = ? and chunk = ?",
                 (row, i) -> new Attempt(row.getTimestamp("started_at").toInstant(), row.getString("node")),
@@ -108,33 +118,43 @@ class ChunkAttempts extends AbstractProcessEnginePlugin {
             if (found.isEmpty()) {
                 jdbc.update("insert into round_chunk_attempt (round_id, chunk, started_at, node) values (?, ?, ?, ?)",
                     round, chunk, Timestamp.from(now), node.name());
-            } else {
-                jdbc.update("update round_chunk_attempt set started_at = ?, node = ? where round_id = ? and chunk = ?",
-                    Timestamp.from(now), node.name(), round, chunk);
+                return null;
             }
-            return found;
+            jdbc.update("update round_chunk_attempt set started_at = ?, node = ? where round_id = ? and chunk = ?",
+                Timestamp.from(now), node.name(), round, chunk);
+            Attempt before = found.get(0);
+            String text = "Chunk " + chunk + " began " + TIME.format(before.startedAt().atZone(zone)) + " on "
+                + before.node() + " and did not finish; it ran again " + TIME.format(now.atZone(zone)) + " on "
+                + node.name();
+            if (parallel != null) {
+                chunks.interrupted(round, chunk, text, now);
+            }
+            return text;
         });
-        if (earlier == null || earlier.isEmpty()) {
+        if (report == null) {
             return;
         }
-        Attempt before = earlier.get(0);
-        String report = "Chunk " + chunk + " began " + TIME.format(before.startedAt().atZone(zone)) + " on "
-            + before.node() + " and did not finish; it ran again " + TIME.format(now.atZone(zone)) + " on "
-            + node.name();
-        execution.setVariable(INTERRUPTIONS, number(execution.getVariable(INTERRUPTIONS)) + 1);
-        execution.setVariable(LAST_INTERRUPTION, report);
+        if (parallel != null) {
+            execution.setVariableLocal(INTERRUPTION, report);
+        } else {
+            execution.setVariable(INTERRUPTIONS, number(execution.getVariable(INTERRUPTIONS)) + 1);
+            execution.setVariable(LAST_INTERRUPTION, report);
+        }
         interrupted.increment();
         LOG.warn("Round {} was interrupted: {}", round, report);
     }
 
     private void done(DelegateExecution execution) {
-        int chunk = number(execution.getVariable(CHUNKS_DONE)) + 1;
+        Integer parallel = StartDueConversations.chunkOf(execution);
+        int chunk = parallel != null ? parallel : number(execution.getVariable(CHUNKS_DONE)) + 1;
         jdbc.update("delete from round_chunk_attempt where round_id = ? and chunk = ?",
             execution.getProcessInstanceId(), chunk);
-        execution.setVariable(CHUNKS_DONE, chunk);
+        if (parallel == null) {
+            execution.setVariable(CHUNKS_DONE, chunk);
+        }
     }
 
-    private static int number(Object value) {
+    static int number(Object value) {
         return value == null ? 0 : ((Number) value).intValue();
     }
 }

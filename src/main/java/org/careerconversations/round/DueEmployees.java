@@ -10,9 +10,15 @@ import org.springframework.data.repository.Repository;
 /** The employees a round starts a conversation for, in id order. */
 interface DueEmployees extends Repository<Employee, String> {
 
+    /**
+     * Everyone due, or only {@code team}'s direct reports, with ids after {@code after} up to and with
+     * {@code last} (either may be null: no bound), as many as {@code page} asks for. A round divides them into
+     * ranges of ids; each chunk asks again for its range when it runs.
+     */
     @Query("""
         select e.id from Employee e
-        where e.active = true and e.managerId is not null and e.id > :after
+        where e.active = true and e.managerId is not null
+          and (:after is null or e.id > :after) and (:last is null or e.id <= :last)
           and (:team is null or e.managerId = :team)
           and ((e.nextConversationDue is not null and e.nextConversationDue <= :horizon)
                or (e.nextConversationDue is null and e.hireDate <= :hireCutoff))
@@ -20,5 +26,5 @@ interface DueEmployees extends Repository<Employee, String> {
                           and c.status not in (org.careerconversations.conversation.ConversationStatus.AGREED,
                                                org.careerconversations.conversation.ConversationStatus.CANCELLED))
         order by e.id""")
-    List<String> find(String after, LocalDate horizon, LocalDate hireCutoff, String team, Pageable page);
+    List<String> find(String after, String last, LocalDate horizon, LocalDate hireCutoff, String team, Pageable page);
 }

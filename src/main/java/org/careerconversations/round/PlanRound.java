@@ -39,7 +39,5 @@ class PlanRound implements JavaDelegate {
         LocalDate horizon = leadDays == null ? today.plus(schedule.getLeadTime()) : today.plusDays(leadDays);
         execution.setVariable("teamOfManagerId", team);
         execution.setVariable("horizon", horizon.toString());
-        execution.setVariable("startedCount", 0);
-        execution.setVariable("lastEmployeeId", null);
     }
 }

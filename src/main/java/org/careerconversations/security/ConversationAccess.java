@@ -75,17 +75,29 @@ public class ConversationAccess {
     /**
      * Lets the readers of a conversation that has just been opened read its process instance and history:
      * the employee, the manager, the employee's HR partner (and the managers above, if so configured).
-     * Runs inside the engine's command that opens the record.
+     * Runs inside the engine's command that opens the record. The instance is new, so nobody holds a grant on
+     * it yet: each grant is written without looking for one first.
      */
-    public void grantConversation(String processInstanceId, String employeeId, String managerId) {
+    public void grantConversation(String processInstanceId, String employeeId, String managerId,
+                                  String hrPartnerId) {
         asTheProcess(() -> {
-            for (String reader : readers(employeeId, managerId, hrPartnerOf(employeeId).orElse(null))) {
-                grant(reader, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
-                Authorization history = grant(reader, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
-                    HistoricProcessInstancePermissions.READ);
-                expireWithTheHistory(history, processInstanceId);
+            for (String reader : readers(employeeId, managerId, hrPartnerId)) {
+                authorizations.saveAuthorization(newGrant(reader, Resources.PROCESS_INSTANCE, processInstanceId,
+                    Permissions.READ));
+                expireWithTheHistory(authorizations.saveAuthorization(newGrant(reader,
+                    Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ)),
+                    processInstanceId);
             }
         });
+    }
+
+    private Authorization newGrant(String userId, Resource resource, String resourceId, Permission permission) {
+        Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        authorization.setUserId(userId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        authorization.addPermission(permission);
+        return authorization;
     }
 
     /**
@@ -337,10 +349,7 @@ public class ConversationAccess {
             .resourceType(resource).resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT)
             .singleResult();
         if (authorization == null) {
-            authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            authorization.setUserId(userId);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
+            return authorizations.saveAuthorization(newGrant(userId, resource, resourceId, permission));
         } else if (authorization.isPermissionGranted(permission)) {
             return authorization;
         }

@@ -4,6 +4,7 @@ import static org.careerconversations.process.ProcessVariables.*;
 
 import java.time.Duration;
 import org.awaitility.Awaitility;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -85,24 +86,46 @@ final class BenchRun {
 
     void all() throws Exception {
         importOrganisation();
-        // the model takes ReviewCadence from its own deployment
-        ctx.getBean(RepositoryService.class).createDeployment().name("benchmark-bare")
-            .addModelInstance("bare-conversation.bpmn", BareModel.fromAppModel())
-            .addClasspathResource("dmn/review-cadence.dmn").deploy();
-        warmUp();
-        storage();
-        launch();
-        inbox();
-        for (int threads : new int[] {1, 4}) {
-            cycles(threads);
+        RepositoryService repository = ctx.getBean(RepositoryService.class);
+        if (repository.createProcessDefinitionQuery().processDefinitionKey(BARE).count() == 0) {
+            // the model takes ReviewCadence from its own deployment
+            repository.createDeployment().name("benchmark-bare")
+                .addModelInstance("bare-conversation.bpmn", BareModel.fromAppModel())
+                .addClasspathResource("dmn/review-cadence.dmn").deploy();
         }
-        limit();
+        if (config.runs("warmup")) {
+            warmUp();
+        }
+        if (config.runs("storage")) {
+            storage();
+        }
+        if (config.runs("launch")) {
+            launch();
+        }
+        if (config.runs("inbox")) {
+            inbox();
+        }
+        if (config.runs("cycles")) {
+            for (int threads : new int[] {1, 4}) {
+                cycles(threads);
+            }
+        }
+        if (config.runs("limit")) {
+            limit();
+        }
     }
 
     // --- the organisation -------------------------------------------------------------------------------------
 
     private void importOrganisation() {
         int needed = config.launch() + config.warmup() + config.storage() + 10;
+        int there = jdbc.queryForObject("select count(*) from employee", Integer.class);
+        if (there >= needed) {
+            // a kept database (bench.pgdata) that has them already
+            people.addAll(jdbc.queryForList(
+                "select id from employee where manager_id is not null and active = true order by id", String.class));
+            return;
+        }
         long t0 = System.nanoTime();
         OrganisationImport.Report report = ctx.getBean(OrganisationImport.class)
             .importCsv(Organisations.csvFor(needed), OrganisationImport.Mode.PARTIAL);
@@ -284,6 +307,11 @@ final class BenchRun {
      * and two readings in a row agree (every pooled connection has reported by then).
      */
     private long settledRowWrites() {
+        return settledRowWrites("%");
+    }
+
+    /** The same for the tables whose names are like {@code tables}. */
+    private long settledRowWrites(String tables) {
         jdbc.execute("create table if not exists bench_stats_marker (id bigserial primary key)");
         jdbc.update("insert into bench_stats_marker default values");
         long markers = jdbc.queryForObject("select count(*) from bench_stats_marker", Long.class);
@@ -295,7 +323,8 @@ final class BenchRun {
                 long markerSeen = jdbc.queryForObject("select coalesce(sum(n_tup_ins), 0) from pg_stat_user_tables "
                     + "where relname = 'bench_stats_marker'", Long.class);
                 long writes = jdbc.queryForObject("select coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) from "
-                    + "pg_stat_user_tables where relname not like 'flyway%' and relname not like 'bench_%'", Long.class);
+                    + "pg_stat_user_tables where relname not like 'flyway%' and relname not like 'bench_%' "
+                    + "and relname like ?", Long.class, tables);
                 long before = previous.getAndSet(writes);
                 return markerSeen >= markers && writes == before ? writes : null;
             }, java.util.Objects::nonNull);
@@ -303,7 +332,7 @@ final class BenchRun {
 
     // --- 1. round launch ------------------------------------------------------------------------------------------
 
-    private void launch() {
+    private void launch() throws IOException {
         LocalDate horizon = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(14);
         long appNanos = 0, bareNanos = 0;
         int appStarted = 0, bareStarted = 0;
@@ -311,18 +340,44 @@ final class BenchRun {
         List<String> launchPeople = jdbc.queryForList("select id from employee where manager_id is not null and "
             + "active = true and not exists (select 1 from conversation c where c.employee_id = employee.id) "
             + "order by id", String.class);
+        boolean pg = db.equals("postgres");
+        Explain explain = config.explain() && pg ? new Explain(jdbc, Path.of("target", "benchmarks")) : null;
         // app chunk and bare chunk in turn: both meet the same database size, JIT and neighbours' load
         while (appStarted < config.launch()) {
+            // the first pair of chunks also counts what each start writes (and, with bench.explain, sends)
+            boolean counted = pg && appStarted == 0;
+            long writes = counted ? settledRowWrites() : 0;
+            if (counted && explain != null) {
+                explain.countStatements();
+            }
             long t0 = System.nanoTime();
             RoundService.Chunk chunk = rounds.startChunk(horizon, null, last);
             appNanos += System.nanoTime() - t0;
+            if (counted) {
+                figures.add("rows", "launch.app." + db + ".written", (settledRowWrites() - writes)
+                    / (double) Math.max(1, chunk.started()), "row writes per conversation started");
+                if (explain != null) {
+                    explain.statements("launch.app", chunk.started());
+                }
+            }
             appStarted += chunk.started();
             last = chunk.lastEmployeeId();
             List<String> bareChunk = launchPeople.subList(bareStarted,
                 Math.min(launchPeople.size(), bareStarted + Math.max(chunk.started(), 1)));
+            writes = counted ? settledRowWrites() : 0;
+            if (counted && explain != null) {
+                explain.countStatements();
+            }
             long t1 = System.nanoTime();
             tx.executeWithoutResult(s -> bareChunk.forEach(this::startBare));
             bareNanos += System.nanoTime() - t1;
+            if (counted) {
+                figures.add("rows", "launch.bare." + db + ".written", (settledRowWrites() - writes)
+                    / (double) Math.max(1, bareChunk.size()), "row writes per instance started");
+                if (explain != null) {
+                    explain.statements("launch.bare", bareChunk.size());
+                }
+            }
             bareStarted += bareChunk.size();
             if (!chunk.more()) {
                 break;
@@ -374,20 +429,37 @@ final class BenchRun {
         measureInbox(http, port, employee, myTasks, "employee.basic");
         measureInbox(http, port, manager, myTeam, "manager.basic");
         measure(http, filterList(port, employee, myTasks, "application/json"), "employee.json");
-        measure(http, HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/task/count?assignee="
-            + employee)).header("Authorization", basic(employee)).GET().build(), "employee.count");
+        HttpRequest count = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/engine-rest/task/count?assignee=" + employee)).header("Authorization", basic(employee)).GET().build();
+        measure(http, count, "employee.count");
         // as Tasklist asks: logged in to the webapp (session cookie and CSRF token), through its engine API
-        measureTasklist(port, employee, myTasks, "employee");
-        measureTasklist(port, manager, myTeam, "manager");
+        WebappSession employeeSession = tasklistLogin(port, employee);
+        WebappSession managerSession = tasklistLogin(port, manager);
+        HttpRequest employeeList = tasklistList(port, myTasks, employeeSession.csrfToken());
+        HttpRequest managerList = tasklistList(port, myTeam, managerSession.csrfToken());
+        long sessionWritesBefore = db.equals("postgres") ? settledRowWrites("spring_session%") : -1;
+        int requests = measure(employeeSession.client(), employeeList, "employee");
+        if (sessionWritesBefore >= 0) {
+            // the webapp's sessions live in the database: what each request writes there
+            figures.add("rows", "inbox.session.writes." + db, (settledRowWrites("spring_session%")
+                - sessionWritesBefore) / (double) requests, "row writes per request (spring_session*)");
+        }
+        measure(managerSession.client(), managerList, "manager");
+        if (config.explain() && db.equals("postgres")) {
+            Explain explain = new Explain(jdbc, Path.of("target", "benchmarks"));
+            explain.plans("employee", employeeSession.client(), employeeList);
+            explain.plans("manager", managerSession.client(), managerList);
+            explain.plans("employee.count", http, count);
+        }
     }
 
-    /** Logged in to Tasklist as a browser is (security/WebappSession), the list as Tasklist asks for it. */
-    private void measureTasklist(int port, String user, String filterId, String who) throws Exception {
+    /** Logged in to Tasklist as a browser is (security/WebappSession). */
+    private static WebappSession tasklistLogin(int port, String user) {
         WebappSession session = WebappSession.login("http://localhost:" + port, "tasklist", user, "bench");
         if (session.loginStatus() != 200) {
             throw new IllegalStateException(user + " could not log in to Tasklist: " + session.loginStatus());
         }
-        measure(session.client(), tasklistList(port, filterId, session.csrfToken()), who);
+        return session;
     }
 
     /** Tasklist's list call through the webapp's engine API, first page of 15, HAL. */
@@ -422,7 +494,8 @@ final class BenchRun {
         measure(http, filterList(port, user, filterId, "application/hal+json"), who);
     }
 
-    private void measure(HttpClient http, HttpRequest request, String who) throws Exception {
+    /** Times the request (after a warm-up) and answers how many times it was sent. */
+    private int measure(HttpClient http, HttpRequest request, String who) throws Exception {
         int warm = Math.max(20, config.inboxSamples() / 5);
         double[] ms = new double[config.inboxSamples()];
         for (int i = -warm; i < ms.length; i++) {
@@ -445,6 +518,7 @@ final class BenchRun {
             figures.add("p" + p, "inbox." + who + "." + db, ms[Math.min(ms.length - 1, (int) Math.ceil(p / 100.0
                 * ms.length) - 1)], "ms");
         }
+        return warm + ms.length;
     }
 
     // --- 2. full cycles, 1 and 4 threads ---------------------------------------------------------------------------

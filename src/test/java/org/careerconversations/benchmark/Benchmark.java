@@ -34,19 +34,29 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class Benchmark {
 
+    static final String ALL_PHASES = "warmup,storage,launch,inbox,cycles,limit";
+
     record Config(int launch, int cycles, int warmup, int storage, int inboxSamples, int limitSeconds,
-                  List<String> dbs) {
+                  List<String> dbs, List<String> phases, String pgData, boolean explain) {
         static Config fromSystemProperties() {
             return new Config(Integer.getInteger("bench.launch", 10_000), Integer.getInteger("bench.cycles", 100),
                 Integer.getInteger("bench.warmup", 30), Integer.getInteger("bench.storage", 20),
                 Integer.getInteger("bench.inbox", 300), Integer.getInteger("bench.limit.seconds", 5),
-                List.of(System.getProperty("bench.db", "h2,postgres").split(",")));
+                List.of(System.getProperty("bench.db", "h2,postgres").split(",")),
+                List.of(System.getProperty("bench.phases", ALL_PHASES).split(",")),
+                System.getProperty("bench.pgdata"), Boolean.getBoolean("bench.explain"));
+        }
+
+        boolean runs(String phase) {
+            return phases.contains(phase);
         }
 
         String describe() {
             return "launch N=" + launch + ", cycles M=" + cycles + " per thread count, warm-up " + warmup
                 + " cycles, storage " + storage + " cycles, inbox " + inboxSamples + " samples, limit "
-                + limitSeconds + " s per client count";
+                + limitSeconds + " s per client count"
+                + (String.join(",", phases).equals(ALL_PHASES) ? "" : ", phases " + String.join(",", phases))
+                + (pgData == null ? "" : ", PostgreSQL data kept in " + pgData);
         }
     }
 
@@ -69,7 +79,7 @@ class Benchmark {
             onContext(props, ctx -> new BenchRun(ctx, "h2", config, figures, h2).all());
         }
         if (config.dbs().contains("postgres")) {
-            try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            try (EmbeddedPostgres postgres = postgres(config, out)) {
                 Map<String, Object> props = baseProperties();
                 props.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
                 props.put("spring.datasource.username", "postgres");
@@ -79,6 +89,27 @@ class Benchmark {
         }
         String loadAfter = loadAverage();
         write(config, figures, started, loadBefore, loadAfter, out);
+    }
+
+    /**
+     * The embedded PostgreSQL: a new one, or with {@code bench.pgdata} the one whose data directory is kept between
+     * runs (a database built once, measured again). With {@code bench.explain} it loads {@code auto_explain} and
+     * {@code pg_stat_statements} and writes its log to {@code target/benchmarks/postgres-log/}.
+     */
+    private static EmbeddedPostgres postgres(Config config, Path out) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (config.pgData() != null) {
+            builder.setDataDirectory(Path.of(config.pgData())).setCleanDataDirectory(false);
+        }
+        if (config.explain()) {
+            Path log = out.resolve("postgres-log").toAbsolutePath();
+            Files.createDirectories(log);
+            builder.setServerConfig("shared_preload_libraries", "auto_explain,pg_stat_statements")
+                .setServerConfig("logging_collector", "on")
+                .setServerConfig("log_directory", log.toString())
+                .setServerConfig("log_filename", "postgresql.log");
+        }
+        return builder.start();
     }
 
     interface ContextWork {

@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.careerconversations.AppTest;
+import org.careerconversations.process.OrganisationClock;
 import org.careerconversations.process.ProcessVariables.ActionRow;
 import org.careerconversations.process.ProcessVariables.GoalRow;
 import org.careerconversations.process.TaskReminderDue;
@@ -76,6 +77,10 @@ class NotificationMailTest extends AppTest {
     NotificationRepository notifications;
     @Autowired
     NotificationSettings settings;
+    @Autowired
+    Notifications outbox;
+    @Autowired
+    org.springframework.context.ApplicationContext applicationContext;
     @Autowired
     ApplicationEventPublisher events;
     @Autowired
@@ -400,7 +405,7 @@ class NotificationMailTest extends AppTest {
         assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(SEND_NOTIFICATION).count())
             .isZero();
         assertThat(historyService.createHistoricJobLogQuery().processDefinitionKey(SEND_NOTIFICATION).count()).isZero();
-        assertThat(historyService.createHistoricVariableInstanceQuery().variableName(Notifications.NOTIFICATION_ID)
+        assertThat(historyService.createHistoricVariableInstanceQuery().variableName(Notifications.NOTIFICATION_IDS)
             .count()).isZero();
         // ... while the conversation keeps everything "full" keeps
         assertThat(engine.getProcessEngineConfiguration().getHistory()).isEqualTo(org.careerconversations.process.HelpersWithoutHistory.NAME);
@@ -459,11 +464,92 @@ class NotificationMailTest extends AppTest {
     }
 
     @Test
+    void theMailsOfOneStepGoOutInOneDelivery() throws Exception {
+        ProcessInstance pi = startFor("eva");
+        deliverAll();
+
+        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
+
+        List<ProcessInstance> deliveries = runtimeService.createProcessInstanceQuery()
+            .processDefinitionKey(SEND_NOTIFICATION).list();
+        assertThat(deliveries).hasSize(1);
+        assertThat(deliveries.get(0).getBusinessKey()).isEqualTo("eva-1");
+        long rows = notifications.findAll().stream().filter(n -> !n.isDone()).count();
+        assertThat(rows).as("invitations and preparation tasks of eva and maria").isGreaterThan(1);
+        assertThat(deliverAll()).hasSize((int) rows);
+    }
+
+    @Test
+    void aMailTheServerRefusesDoesNotHoldBackTheOthersOfItsDelivery() throws Exception {
+        ProcessInstance pi = startFor("eva");
+        deliverAll();
+        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
+        List<Notification> step = notifications.findAll().stream().filter(n -> !n.isDone()).toList();
+        Notification toMaria = step.stream().filter(n -> n.getRecipientId().equals("maria")).findFirst().orElseThrow();
+        // an address the mail library refuses (as a server refuses a recipient): this one mail cannot go out
+        jdbc.update("update notification set recipient = 'maria@@example' where id = ?", toMaria.getId());
+        Job delivery = managementService.createJobQuery().processDefinitionKey(SEND_NOTIFICATION).singleResult();
+
+        SMTP.purgeEmailFromAllMailboxes();
+        assertThatThrownBy(() -> managementService.executeJob(delivery.getId()))
+            .hasMessageContaining("1 of the " + step.size() + " mails of this delivery could not be sent yet");
+
+        assertThat(SMTP.getReceivedMessages()).as("the others went out").hasSize(step.size() - 1);
+        assertThat(notifications.findById(toMaria.getId()).orElseThrow().getState())
+            .isEqualTo(Notification.State.FAILED);
+        assertThat(step).filteredOn(n -> !n.getId().equals(toMaria.getId()))
+            .allSatisfy(n -> assertThat(notifications.findById(n.getId()).orElseThrow().isDone()).isTrue());
+
+        // support corrects the address and retries: only maria's mail goes out, the others not again
+        jdbc.update("update notification set recipient = 'maria@example.org' where id = ?", toMaria.getId());
+        SMTP.purgeEmailFromAllMailboxes();
+        managementService.executeJob(delivery.getId());
+        assertThat(SMTP.getReceivedMessages()).hasSize(1);
+        assertThat(ReceivedMail.of(SMTP.getReceivedMessages()[0]).to()).containsExactly("maria@example.org");
+    }
+
+    @Test
+    void aDeliveryThatRunsOutOfTimeHandsTheRestToANewOne() throws Exception {
+        ProcessInstance pi = startFor("eva");
+        deliverAll();
+        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
+        List<Long> step = notifications.findAll().stream().filter(n -> !n.isDone()).map(Notification::getId).toList();
+        runtimeService.deleteProcessInstance(runtimeService.createProcessInstanceQuery()
+            .processDefinitionKey(SEND_NOTIFICATION).singleResult().getId(), "delivered by hand below");
+        // no time at all to send (a third of a lock time of 0 ms): one mail, then the rest goes to a new delivery
+        NotificationSettings noTime = new NotificationSettings("careers@example.org", settings.tasklistUrl(),
+            settings.getRetryCycle(), settings.meetingDuration(), applicationContext.getBean(OrganisationClock.class),
+            50, 0);
+        SendNotification delegate = new SendNotification(notifications,
+            new Mailer(applicationContext.getBeanProvider(JavaMailSender.class), noTime), outbox, noTime, transactionManager);
+        DelegateExecution execution = Mockito.mock(DelegateExecution.class);
+        Mockito.when(execution.getVariable(Notifications.NOTIFICATION_IDS)).thenReturn(Notifications.join(step));
+        Mockito.when(execution.getProcessBusinessKey()).thenReturn("eva-1");
+
+        SMTP.purgeEmailFromAllMailboxes();
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            try {
+                delegate.execute(execution);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(SMTP.getReceivedMessages()).hasSize(1);
+        ProcessInstance rest = runtimeService.createProcessInstanceQuery().processDefinitionKey(SEND_NOTIFICATION)
+            .singleResult();
+        assertThat(runtimeService.getVariable(rest.getId(), Notifications.NOTIFICATION_IDS))
+            .isEqualTo(Notifications.join(step.subList(1, step.size())));
+        assertThat(rest.getBusinessKey()).isEqualTo("eva-1");
+        assertThat(deliverAll()).hasSize(step.size() - 1);
+    }
+
+    @Test
     void withoutAMailServerTheMailIsLoggedAndKept() throws Exception {
         startFor("eva");
         Notification row = notifications.findAll().get(0);
         Mailer noServer = new Mailer(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), settings);
-        SendNotification delegate = new SendNotification(notifications, noServer, transactionManager);
+        SendNotification delegate = new SendNotification(notifications, noServer, outbox, settings,
+            transactionManager);
         DelegateExecution execution = Mockito.mock(DelegateExecution.class);
         Mockito.when(execution.getVariable(Notifications.NOTIFICATION_ID)).thenReturn(row.getId());
 

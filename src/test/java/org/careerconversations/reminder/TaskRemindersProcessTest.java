@@ -128,6 +128,37 @@ class TaskRemindersProcessTest extends AppTest {
         assertThat(escalations()).isEmpty();
     }
 
+    @Test
+    void aNewVersionOfTheReminderTimingsCountsForTheTasksCreatedAfterIt() throws Exception {
+        Task evas = scheduleTaskForEva();
+        assertThat(reminderTime(evas)).as("the deployed table: a day before")
+            .isEqualTo(evas.getDueDate().toInstant().minus(1, ChronoUnit.DAYS));
+
+        String table;
+        try (var in = getClass().getResourceAsStream("/dmn/reminder-timings.dmn")) {
+            table = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String threeDays = table.replace("<outputEntry id=\"Rule_EveryOtherStep_Remind\"><text>\"P1D\"</text>",
+            "<outputEntry id=\"Rule_EveryOtherStep_Remind\"><text>\"P3D\"</text>");
+        assertThat(threeDays).isNotEqualTo(table);
+        String deployment = engine.getRepositoryService().createDeployment().name("HR's earlier reminders")
+            .addString("reminder-timings.dmn", threeDays).deploy().getId();
+        try {
+            ProcessInstance elins = runtimeService.startProcessInstanceByKey("CareerConversation",
+                forJavaApi(start("elin")));
+            Task elinsSchedule = taskService.createTaskQuery().processInstanceId(elins.getId()).singleResult();
+            assertThat(reminderTime(elinsSchedule)).as("the new version: three days before")
+                .isEqualTo(elinsSchedule.getDueDate().toInstant().minus(3, ChronoUnit.DAYS));
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    private Instant reminderTime(Task task) {
+        return jdbc.queryForObject("select DUEDATE_ from ACT_RU_JOB where HANDLER_TYPE_ = 'career-reminder-due' "
+            + "and HANDLER_CFG_ like ?", java.sql.Timestamp.class, task.getId() + ";%").toInstant();
+    }
+
     private Task scheduleTaskForEva() {
         ProcessInstance pi = runtimeService.startProcessInstanceByKey("CareerConversation", forJavaApi(start("eva")));
         return taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();

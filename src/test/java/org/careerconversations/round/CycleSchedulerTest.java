@@ -1,6 +1,7 @@
 package org.careerconversations.round;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -82,6 +84,8 @@ class CycleSchedulerTest extends AppTest {
         try {
             ProcessInstance round = runRound(Map.of());
             assertThat(historicVariable(round, "startedCount")).isEqualTo(4);
+            assertThat(historicVariable(round, "chunksDone")).as("4 due, 2 per chunk").isEqualTo(2);
+            assertThat(historicVariable(round, "skippedCount")).isEqualTo(0);
             assertThat(startedFor()).containsExactlyInAnyOrder("elin", "emma", "eva", "maria", "mark");
         } finally {
             schedule.setChunkSize(before);
@@ -92,11 +96,83 @@ class CycleSchedulerTest extends AppTest {
     RoundSchedule roundSchedule;
 
     @Test
+    void aChunkThatKeepsFailingBecomesAnIncidentOnThatChunkWhileTheOthersComplete() {
+        int before = roundSchedule.getChunkSize();
+        roundSchedule.setChunkSize(1);
+        // maria's conversation breaks a rule of the database: her chunk fails every time it runs
+        jdbc.execute("alter table conversation add constraint ck_round_test check (employee_id <> 'maria')");
+        try {
+            ProcessInstance round = runtimeService.startProcessInstanceByKey("CycleScheduler");
+            for (Job job; (job = nextJob(round.getId())) != null; ) {
+                try {
+                    managementService.executeJob(job.getId());
+                } catch (RuntimeException failed) {
+                    // maria's chunk: retried a minute later, the others go on meanwhile
+                }
+            }
+            assertThat(startedFor()).as("the other chunks ran").containsExactlyInAnyOrder("elin", "emma", "eva",
+                "mark");
+            String marias = managementService.createJobQuery().processInstanceId(round.getId()).singleResult()
+                .getId();
+            int attempts = 1;
+            while (managementService.createJobQuery().jobId(marias).singleResult().getRetries() > 0) {
+                assertThatThrownBy(() -> managementService.executeJob(marias));
+                attempts++;
+            }
+
+            Incident incident = runtimeService.createIncidentQuery().processInstanceId(round.getId()).singleResult();
+            assertThat(incident.getActivityId()).isEqualTo("Task_StartDueConversations");
+            assertThat(incident.getIncidentMessage())
+                .matches("Chunk \\d of the round could not start the conversations of its 1 employees due, and none "
+                    + "of them was kept; the reason: .*")
+                .containsIgnoringCase("ck_round_test")
+                .doesNotContain("Exception", "SQL statement", "maria");
+            assertThat(incident.getConfiguration()).as("the incident is on the chunk's job").isEqualTo(marias);
+            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(round.getId()).count())
+                .as("the round waits for the chunk").isOne();
+            // what the other chunks did is recorded already, on each chunk, while the round waits
+            assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(round.getId()).variableName("started").list())
+                .extracting(v -> v.getValue()).containsExactly(1, 1, 1);
+            assertThat(jdbc.queryForList("select started from round_chunk where round_id = ? order by chunk",
+                Integer.class, round.getId())).filteredOn(java.util.Objects::nonNull).containsExactly(1, 1, 1);
+            assertThat(jdbc.queryForObject("select failed_attempts from round_chunk where round_id = ? "
+                + "and started is null", Integer.class, round.getId())).isEqualTo(attempts);
+
+            // the cause is removed and the chunk retried, as an operator does in Cockpit
+            jdbc.execute("alter table conversation drop constraint ck_round_test");
+            managementService.setJobRetries(marias, 1);
+            managementService.executeJob(marias);
+            for (Job job; (job = nextJob(round.getId())) != null; ) {
+                managementService.executeJob(job.getId());
+            }
+
+            assertThat(startedFor()).containsExactlyInAnyOrder("elin", "emma", "eva", "maria", "mark");
+            assertThat(historicVariable(round, "startedCount")).isEqualTo(4);
+            assertThat(historicVariable(round, "chunksDone")).isEqualTo(4);
+            assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(round.getId()).variableName("failedAttempts").list())
+                .as("the round's and each chunk's").extracting(v -> v.getValue())
+                .containsExactlyInAnyOrder(attempts, attempts, 0, 0, 0);
+            assertThat(jdbc.queryForObject("select count(*) from round_chunk", Integer.class)).isZero();
+        } finally {
+            roundSchedule.setChunkSize(before);
+            if (jdbc.queryForObject("select count(*) from information_schema.table_constraints where "
+                + "lower(constraint_name) = 'ck_round_test'", Integer.class) > 0) {
+                jdbc.execute("alter table conversation drop constraint ck_round_test");
+            }
+        }
+    }
+
+    @Test
     void twoRoundsRacingStartExactlyOneConversationEach() throws Exception {
         ProcessInstance first = runtimeService.startProcessInstanceByKey("CycleScheduler");
         ProcessInstance second = runtimeService.startProcessInstanceByKey("CycleScheduler");
-        Job firstChunk = chunkJob(first);
-        Job secondChunk = chunkJob(second);
+        for (ProcessInstance round : List.of(first, second)) {
+            managementService.executeJob(nextJob(round.getId()).getId());
+        }
+        Job firstChunk = nextJob(first.getId());
+        Job secondChunk = nextJob(second.getId());
 
         ExecutorService threads = Executors.newFixedThreadPool(2);
         CountDownLatch go = new CountDownLatch(1);
@@ -118,7 +194,7 @@ class CycleSchedulerTest extends AppTest {
         }
         threads.shutdown();
         for (Job job; (job = managementService.createJobQuery().processDefinitionKey("CycleScheduler")
-            .messages().withRetriesLeft().listPage(0, 1).stream().findFirst().orElse(null)) != null; ) {
+            .withRetriesLeft().listPage(0, 1).stream().findFirst().orElse(null)) != null; ) {
             managementService.executeJob(job.getId());
         }
 
@@ -145,14 +221,16 @@ class CycleSchedulerTest extends AppTest {
     private ProcessInstance runRound(Map<String, Object> launchedWith) {
         ProcessInstance round = runtimeService.startProcessInstanceByKey("CycleScheduler",
             Variables.fromMap(launchedWith));
-        for (Job job; (job = chunkJob(round)) != null; ) {
+        for (Job job; (job = nextJob(round.getId())) != null; ) {
             managementService.executeJob(job.getId());
         }
         return round;
     }
 
-    private Job chunkJob(ProcessInstance round) {
-        return managementService.createJobQuery().processInstanceId(round.getId()).messages().singleResult();
+    /** The round's next job that is due, as a job executor would take it: dividing, a chunk, a chunk's end. */
+    private Job nextJob(String round) {
+        return managementService.createJobQuery().processInstanceId(round).executable().listPage(0, 1).stream()
+            .findFirst().orElse(null);
     }
 
     private List<String> startedFor() {

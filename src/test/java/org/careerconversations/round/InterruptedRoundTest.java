@@ -2,7 +2,15 @@ package org.careerconversations.round;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.careerconversations.AppTest;
@@ -14,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A round whose chunk was cut off after it began — its work rolled back as when the node dies or the database
  * goes away mid-chunk — says so in its variables (Cockpit shows them), and the chunk's second run starts each
- * conversation once. Mark's team: emil and elin are due.
+ * conversation once; so does a chunk that a second node takes over while the first still runs it (its lock ran
+ * out). Mark's team: emil and elin are due.
  */
 class InterruptedRoundTest extends AppTest {
 
@@ -25,9 +34,9 @@ class InterruptedRoundTest extends AppTest {
 
     @Test
     void aChunkCutOffAfterItBeganShowsAsAnInterruptionAndStartsNothingTwice() {
-        String round = runtimeService.startProcessInstanceByKey("CycleScheduler", Map.of("teamOfManagerId", "mark"))
-            .getId();
-        Job chunk = chunkOf(round);
+        String round = divided(runtimeService.startProcessInstanceByKey("CycleScheduler",
+            Map.of("teamOfManagerId", "mark")).getId());
+        Job chunk = nextJob(round);
 
         // the chunk runs, and everything it did is lost before it commits
         new TransactionTemplate(transactions).executeWithoutResult(cutOff -> {
@@ -35,16 +44,56 @@ class InterruptedRoundTest extends AppTest {
             cutOff.setRollbackOnly();
         });
         assertThat(conversations()).as("nothing of the lost run is kept").isZero();
-        assertThat(chunkOf(round)).as("the chunk waits to run again").isNotNull();
+        assertThat(nextJob(round).getId()).as("the chunk waits to run again").isEqualTo(chunk.getId());
 
-        managementService.executeJob(chunkOf(round).getId());
+        runToTheEnd(round);
 
         assertThat(jdbc.queryForList("select employee_id from conversation", String.class))
             .containsExactlyInAnyOrder("emil", "elin");
         assertThat(historicVariable(round, "interruptions")).isEqualTo(1);
         assertThat((String) historicVariable(round, "lastInterruption"))
             .matches("Chunk 1 began .+ on .+ and did not finish; it ran again .+ on .+");
+        assertThat((String) historicVariable(round, "interruption")).as("on the chunk itself")
+            .isEqualTo(historicVariable(round, "lastInterruption"));
         assertThat(jdbc.queryForObject("select count(*) from round_chunk_attempt", Integer.class)).isZero();
+    }
+
+    @Test
+    void aChunkTakenOverWhileItStillRunsStartsEachConversationOnce() throws Exception {
+        String round = divided(runtimeService.startProcessInstanceByKey("CycleScheduler",
+            Map.of("teamOfManagerId", "mark")).getId());
+        Job chunk = nextJob(round);
+
+        // two nodes run the same chunk at once: the first one's lock ran out while it was still at work
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> runs = new ArrayList<>();
+        for (int node = 0; node < 2; node++) {
+            runs.add(nodes.submit(() -> {
+                go.await();
+                managementService.executeJob(chunk.getId());
+                return null;
+            }));
+        }
+        go.countDown();
+        int failed = 0;
+        for (Future<?> run : runs) {
+            try {
+                run.get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException refused) {
+                failed++;
+            }
+        }
+        nodes.shutdown();
+        runToTheEnd(round);
+
+        assertThat(failed).as("they cannot both go through (both may be refused: the retry then runs it)")
+            .isPositive();
+        assertThat(jdbc.queryForList("select employee_id from conversation", String.class))
+            .containsExactlyInAnyOrder("emil", "elin");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("CareerConversation").count())
+            .as("one process instance each").isEqualTo(2);
+        assertThat(historicVariable(round, "startedCount")).isEqualTo(2);
     }
 
     @Test
@@ -52,17 +101,32 @@ class InterruptedRoundTest extends AppTest {
         String round = runtimeService.startProcessInstanceByKey("CycleScheduler", Map.of("teamOfManagerId", "mark"))
             .getId();
 
-        managementService.executeJob(chunkOf(round).getId());
+        runToTheEnd(round);
 
         assertThat(conversations()).isEqualTo(2);
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(round)
-            .variableName("interruptions").count()).isZero();
+            .variableNameLike("interruption%").count()).isZero();
         assertThat(historicVariable(round, "chunksDone")).isEqualTo(1);
+        assertThat(historicVariable(round, "started")).as("the chunk's own figure").isEqualTo(2);
         assertThat(jdbc.queryForObject("select count(*) from round_chunk_attempt", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from round_chunk", Integer.class)).isZero();
     }
 
-    private Job chunkOf(String round) {
-        return managementService.createJobQuery().processInstanceId(round).messages().singleResult();
+    /** The round after its first job: the employees due are divided into chunks, whose jobs wait. */
+    private String divided(String round) {
+        managementService.executeJob(nextJob(round).getId());
+        return round;
+    }
+
+    private void runToTheEnd(String round) {
+        for (Job job; (job = nextJob(round)) != null; ) {
+            managementService.executeJob(job.getId());
+        }
+    }
+
+    private Job nextJob(String round) {
+        return managementService.createJobQuery().processInstanceId(round).withRetriesLeft().listPage(0, 1).stream()
+            .findFirst().orElse(null);
     }
 
     private int conversations() {
