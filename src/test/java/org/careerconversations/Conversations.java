@@ -42,7 +42,7 @@ public class Conversations {
     public String preparing(String hr, String employeeId, String managerId) {
         String pi = start(hr, employeeId);
         complete(managerId, pi, TASK_SCHEDULE_CONVERSATION,
-            Submissions.schedule(ClockUtil.getCurrentTime().toInstant().plus(10, ChronoUnit.DAYS)));
+            Submissions.scheduleConversation(ClockUtil.getCurrentTime().toInstant().plus(10, ChronoUnit.DAYS)));
         return pi;
     }
 
@@ -55,29 +55,29 @@ public class Conversations {
 
     /** Takes a conversation whose preparations are open to the signed agreement, through ReviewCadence. */
     public void agree(String pi, String employeeId, String managerId, String secret) {
-        complete(employeeId, pi, TASK_PREPARE_EMPLOYEE, employeePreparation(secret));
-        complete(managerId, pi, TASK_PREPARE_MANAGER, managerPreparation(secret));
-        complete(managerId, pi, TASK_HOLD_CONVERSATION, Submissions.hold("held", null));
-        complete(managerId, pi, TASK_DOCUMENT_AGREEMENTS, documentation(secret));
+        complete(employeeId, pi, TASK_PREPARE_EMPLOYEE, prepareEmployee(secret));
+        complete(managerId, pi, TASK_PREPARE_MANAGER, prepareManager(secret));
+        complete(managerId, pi, TASK_HOLD_CONVERSATION, Submissions.holdConversation("held", null));
+        complete(managerId, pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements(secret));
         complete(employeeId, pi, TASK_SIGN_OFF, Submissions.agree());
     }
 
-    public static Map<String, Object> employeePreparation(String secret) {
-        Map<String, Object> values = new LinkedHashMap<>(Submissions.employeePreparation());
+    public static Map<String, Object> prepareEmployee(String secret) {
+        Map<String, Object> values = new LinkedHashMap<>(Submissions.prepareEmployee());
         values.put(WENT_WELL, secret + " went well");
         values.put(SUPPORT_WANTED, secret + " needs support");
         return values;
     }
 
-    public static Map<String, Object> managerPreparation(String secret) {
-        Map<String, Object> values = new LinkedHashMap<>(Submissions.managerPreparation());
+    public static Map<String, Object> prepareManager(String secret) {
+        Map<String, Object> values = new LinkedHashMap<>(Submissions.prepareManager());
         values.put(STRENGTHS_OBSERVED, secret + " is strong");
         values.put(AREAS_TO_GROW, secret + " can grow");
         return values;
     }
 
-    public static Map<String, Object> documentation(String secret) {
-        Map<String, Object> values = new LinkedHashMap<>(Submissions.documentation());
+    public static Map<String, Object> documentAgreements(String secret) {
+        Map<String, Object> values = new LinkedHashMap<>(Submissions.documentAgreements());
         values.put(GOALS, List.of(Map.of(GoalRow.GOAL, secret + " goal", GoalRow.MEASURE, "Done",
             GoalRow.TARGET_DATE, LocalDate.now().plusMonths(6).toString())));
         values.put(DEVELOPMENT_ACTIONS, List.of(Map.of(ActionRow.ACTION, secret + " course", ActionRow.KIND, "training",

@@ -49,7 +49,7 @@ class TasklistBrowserTest extends AppTest {
 
         String scheduleTask = taskId("maria", TASK_SCHEDULE_CONVERSATION);
         Answer scheduled = rest().as("maria").post("/engine-rest/task/" + scheduleTask + "/complete",
-            variables(Submissions.schedule(Instant.now().plus(7, ChronoUnit.DAYS))));
+            variables(Submissions.scheduleConversation(Instant.now().plus(7, ChronoUnit.DAYS))));
         assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(204);
 
         String prepareTask = taskId("eva", TASK_PREPARE_EMPLOYEE);
@@ -120,11 +120,11 @@ class TasklistBrowserTest extends AppTest {
     void mariaDocumentsGoalsAndStepsInTasklist() throws IOException {
         assertThat(rest().as("hanna").post("/engine-rest/process-definition/key/CareerConversation/start",
             variables(EMPLOYEE_ID, "eva")).status()).isEqualTo(200);
-        completeByRest("maria", TASK_SCHEDULE_CONVERSATION, Submissions.schedule(Instant.now().plus(7,
+        completeByRest("maria", TASK_SCHEDULE_CONVERSATION, Submissions.scheduleConversation(Instant.now().plus(7,
             ChronoUnit.DAYS)));
-        completeByRest("eva", TASK_PREPARE_EMPLOYEE, Submissions.employeePreparation());
-        completeByRest("maria", TASK_PREPARE_MANAGER, Submissions.managerPreparation());
-        completeByRest("maria", TASK_HOLD_CONVERSATION, Submissions.hold("held", null));
+        completeByRest("eva", TASK_PREPARE_EMPLOYEE, Submissions.prepareEmployee());
+        completeByRest("maria", TASK_PREPARE_MANAGER, Submissions.prepareManager());
+        completeByRest("maria", TASK_HOLD_CONVERSATION, Submissions.holdConversation("held", null));
         String documentTask = taskId("maria", TASK_DOCUMENT_AGREEMENTS);
 
         driver = startChromium();

@@ -114,8 +114,8 @@ class TasklistCycleBrowserTest extends AppTest {
             .isEqualTo(meeting);
 
         // the preparations (their forms are walked in TasklistBrowserTest)
-        completeByRest("eva", TASK_PREPARE_EMPLOYEE, Submissions.employeePreparation());
-        completeByRest("maria", TASK_PREPARE_MANAGER, Submissions.managerPreparation());
+        completeByRest("eva", TASK_PREPARE_EMPLOYEE, Submissions.prepareEmployee());
+        completeByRest("maria", TASK_PREPARE_MANAGER, Submissions.prepareManager());
 
         // --- maria holds it: "held" before the meeting time is refused in the form's words ---
         tasklist.logIn("maria");
@@ -138,7 +138,7 @@ class TasklistCycleBrowserTest extends AppTest {
             .isEqualTo(meeting);
 
         // maria documents (walked in TasklistBrowserTest), with a goal too long for one line
-        Map<String, Object> documentation = Submissions.documentation();
+        Map<String, Object> documentation = Submissions.documentAgreements();
         documentation.put(GOALS, List.of(Map.of(GoalRow.GOAL, LONG_GOAL, GoalRow.MEASURE, "Two demos given",
             GoalRow.TARGET_DATE, "2027-03-31")));
         completeByRest("maria", TASK_DOCUMENT_AGREEMENTS, documentation);
@@ -174,7 +174,7 @@ class TasklistCycleBrowserTest extends AppTest {
         tasklist.await().until(d -> "DOCUMENTING".equals(conversationStatus()));
 
         // maria revises the record after eva's comment
-        Map<String, Object> revised = Submissions.documentation();
+        Map<String, Object> revised = Submissions.documentAgreements();
         revised.put(GOALS, List.of(Map.of(GoalRow.GOAL, LONG_GOAL, GoalRow.MEASURE, "Two demos given",
             GoalRow.TARGET_DATE, "2027-03-31"),
             Map.of(GoalRow.GOAL, "Speak at a conference", GoalRow.TARGET_DATE, "2027-10-31")));

@@ -153,6 +153,26 @@ public final class ProcessVariables {
     public static final String OVERDUE_HR_PARTNER_ID = "overdueHrPartnerId";
     public static final String FOLLOW_UP_NOTE = "followUpNote";
 
+    // CycleScheduler: a round, divided into chunks that run as parallel jobs
+    public static final String TEAM_OF_MANAGER_ID = "teamOfManagerId";
+    public static final String LEAD_DAYS = "leadDays";
+    public static final String HORIZON = "horizon";
+    public static final String CHUNKS = "chunks";
+    /** Set by the engine on each chunk of the multi-instance sub-process: the chunk's number − 1. */
+    public static final String LOOP_COUNTER = "loopCounter";
+    public static final String STARTED = "started";
+    public static final String SKIPPED = "skipped";
+    public static final String FAILED_ATTEMPTS = "failedAttempts";
+    public static final String INTERRUPTION = "interruption";
+    public static final String STARTED_COUNT = "startedCount";
+    public static final String SKIPPED_COUNT = "skippedCount";
+    public static final String CHUNKS_DONE = "chunksDone";
+    public static final String INTERRUPTIONS = "interruptions";
+    public static final String LAST_INTERRUPTION = "lastInterruption";
+    /** Of a round begun before rounds were divided: where its next chunk goes on, and whether one follows. */
+    public static final String LAST_EMPLOYEE_ID = "lastEmployeeId";
+    public static final String MORE_EMPLOYEES = "moreEmployees";
+
     // SendNotification
     /** The row of the notification table that the instance delivers. */
     public static final String NOTIFICATION_ID = "notificationId";

@@ -65,7 +65,7 @@ class BadInputTest extends AppTest {
     @Test
     void freeTextOverTheLimitIsRejectedWithTheLimitNotAPersistenceError() {
         String task = preparationTaskForEva();
-        Map<String, Object> values = Submissions.employeePreparation();
+        Map<String, Object> values = Submissions.prepareEmployee();
         values.put(WENT_WELL, "x".repeat(5000));
 
         Answer answer = complete("eva", task, values);
@@ -81,7 +81,7 @@ class BadInputTest extends AppTest {
     @Test
     void aMissingRequiredPreparationFieldIsNamed() {
         String task = preparationTaskForEva();
-        Map<String, Object> values = Submissions.employeePreparation();
+        Map<String, Object> values = Submissions.prepareEmployee();
         values.remove(DEVELOPMENT_NEEDS);
         values.put(JOB_SATISFACTION, 9);
 
@@ -96,7 +96,7 @@ class BadInputTest extends AppTest {
     @Test
     void documentationNeedsAGoalAndKnownValues() {
         String task = documentTaskForEva();
-        Map<String, Object> values = Submissions.documentation();
+        Map<String, Object> values = Submissions.documentAgreements();
         values.put(GOALS, List.of());
         values.put(DEVELOPMENT_ACTIONS, List.of(Map.of(ActionRow.ACTION, "Read a book", ActionRow.KIND, "holiday")));
         values.put(PERFORMANCE_SIGNAL, "great");
@@ -115,7 +115,7 @@ class BadInputTest extends AppTest {
     @Test
     void askingForChangesWithoutSayingWhichIsRejected() {
         String task = documentTaskForEva();
-        assertThat(complete("maria", task, Submissions.documentation()).status()).isEqualTo(204);
+        assertThat(complete("maria", task, Submissions.documentAgreements()).status()).isEqualTo(204);
         String signOff = taskService.createTaskQuery().taskDefinitionKey(TASK_SIGN_OFF).singleResult().getId();
 
         Answer answer = complete("eva", signOff, Map.of(SIGN_OFF_DECISION, "requestChanges"));
@@ -227,23 +227,23 @@ class BadInputTest extends AppTest {
 
     private String preparationTaskForEva() {
         String schedule = scheduleTaskForEva();
-        assertThat(complete("maria", schedule, Submissions.schedule(Instant.now().plus(4, ChronoUnit.DAYS))).status())
-            .isEqualTo(204);
+        assertThat(complete("maria", schedule,
+            Submissions.scheduleConversation(Instant.now().plus(4, ChronoUnit.DAYS))).status()).isEqualTo(204);
         return taskService.createTaskQuery().taskDefinitionKey(TASK_PREPARE_EMPLOYEE).singleResult().getId();
     }
 
     private String holdTaskForEva() {
         String preparation = preparationTaskForEva();
-        assertThat(complete("eva", preparation, Submissions.employeePreparation()).status()).isEqualTo(204);
+        assertThat(complete("eva", preparation, Submissions.prepareEmployee()).status()).isEqualTo(204);
         String managerPreparation = taskService.createTaskQuery().taskDefinitionKey(TASK_PREPARE_MANAGER)
             .singleResult().getId();
-        assertThat(complete("maria", managerPreparation, Submissions.managerPreparation()).status()).isEqualTo(204);
+        assertThat(complete("maria", managerPreparation, Submissions.prepareManager()).status()).isEqualTo(204);
         return taskService.createTaskQuery().taskDefinitionKey(TASK_HOLD_CONVERSATION).singleResult().getId();
     }
 
     private String documentTaskForEva() {
         String hold = holdTaskForEva();
-        assertThat(complete("maria", hold, Submissions.hold("held", null)).status()).isEqualTo(204);
+        assertThat(complete("maria", hold, Submissions.holdConversation("held", null)).status()).isEqualTo(204);
         return taskService.createTaskQuery().taskDefinitionKey(TASK_DOCUMENT_AGREEMENTS).singleResult().getId();
     }
 

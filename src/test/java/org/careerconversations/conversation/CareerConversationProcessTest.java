@@ -56,7 +56,7 @@ class CareerConversationProcessTest extends AppTest {
     @Test
     void happyPathEndsAgreedWithTheCadenceDecision() {
         ProcessInstance pi = heldConversation("eva");
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         complete(pi, TASK_SIGN_OFF, agree());
 
         assertThat(pi).hasPassed(TASK_FINALISE_AGREEMENT, TASK_DECIDE_CADENCE, TASK_RECORD_NEXT_CONVERSATION_DUE)
@@ -90,20 +90,20 @@ class CareerConversationProcessTest extends AppTest {
     void everyUserTaskHasAnAssigneeADueDateAndTheOtherPersonsName() {
         ProcessInstance pi = startFor("eva");
         assertTask(pi, TASK_SCHEDULE_CONVERSATION, "maria", "Eva Evers");
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting));
         assertTask(pi, TASK_PREPARE_EMPLOYEE, "eva", "Maria Mendes");
         assertTask(pi, TASK_PREPARE_MANAGER, "maria", "Eva Evers");
         assertThat(task(pi, TASK_PREPARE_EMPLOYEE).getDueDate())
             .isEqualTo(Date.from(meeting.minus(1, ChronoUnit.DAYS)));
-        complete(pi, TASK_PREPARE_EMPLOYEE, employeePreparation());
-        complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
+        complete(pi, TASK_PREPARE_EMPLOYEE, prepareEmployee());
+        complete(pi, TASK_PREPARE_MANAGER, prepareManager());
         assertTask(pi, TASK_HOLD_CONVERSATION, "maria", "Eva Evers");
-        complete(pi, TASK_HOLD_CONVERSATION, hold("held", null));
+        complete(pi, TASK_HOLD_CONVERSATION, holdConversation("held", null));
         assertTask(pi, TASK_DOCUMENT_AGREEMENTS, "maria", "Eva Evers");
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         assertTask(pi, TASK_SIGN_OFF, "eva", "Maria Mendes");
         complete(pi, TASK_SIGN_OFF, requestChanges("Please add the conference"));
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         complete(pi, TASK_SIGN_OFF, requestChanges("Still missing the conference"));
         assertTask(pi, TASK_MEDIATE_SIGN_OFF, "hanna", "Eva Evers");
         assertThat(task(pi, TASK_MEDIATE_SIGN_OFF).getName()).contains("Maria Mendes");
@@ -112,14 +112,14 @@ class CareerConversationProcessTest extends AppTest {
     @Test
     void rescheduledMeetingGoesBackToScheduling() {
         ProcessInstance pi = preparedConversation("eva");
-        complete(pi, TASK_HOLD_CONVERSATION, hold("rescheduled", "Eva is ill"));
+        complete(pi, TASK_HOLD_CONVERSATION, holdConversation("rescheduled", "Eva is ill"));
 
         assertThat(pi).isWaitingAt(TASK_SCHEDULE_CONVERSATION).variables().containsEntry(RESCHEDULE_COUNT, 1);
         Conversation record = record("eva-1");
         assertThat(record.getStatus()).isEqualTo(ConversationStatus.SCHEDULING);
         assertThat(record.getOutcomeNote()).isEqualTo("Eva is ill");
         // holding the new meeting starts without the last outcome chosen
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(Instant.now().plus(3, ChronoUnit.DAYS)));
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(Instant.now().plus(3, ChronoUnit.DAYS)));
         assertThat(runtimeService.getVariable(pi.getId(), MEETING_OUTCOME)).isNull();
     }
 
@@ -151,7 +151,7 @@ class CareerConversationProcessTest extends AppTest {
     void cancelledMeetingEndsTheCycleWithReasonAndNextDueDate() {
         ProcessInstance pi = preparedConversation("erik");
 
-        complete(pi, TASK_HOLD_CONVERSATION, hold("cancelled", "Erik changes roles next month"));
+        complete(pi, TASK_HOLD_CONVERSATION, holdConversation("cancelled", "Erik changes roles next month"));
 
         assertThat(pi).isEnded().hasPassed(TASK_CANCEL_CONVERSATION, TASK_DECIDE_CADENCE,
             END_CONVERSATION_CANCELLED);
@@ -168,7 +168,7 @@ class CareerConversationProcessTest extends AppTest {
     @Test
     void oneChangeRequestGoesBackToTheManagerWhoSeesTheComment() {
         ProcessInstance pi = heldConversation("eva");
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
 
         complete(pi, TASK_SIGN_OFF, requestChanges("Please add the conference budget"));
 
@@ -177,7 +177,7 @@ class CareerConversationProcessTest extends AppTest {
         assertThat(taskService.getVariable(task(pi, TASK_DOCUMENT_AGREEMENTS).getId(), "changeRequest"))
             .isEqualTo("Please add the conference budget");
         assertThat(record("eva-1").getChangeRequest()).isEqualTo("Please add the conference budget");
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         // the next sign-off starts without the last decision chosen, and says that nothing changed
         assertThat(runtimeService.getVariable(pi.getId(), SIGN_OFF_DECISION)).isNull();
         assertThat(runtimeService.getVariable(pi.getId(), PLAN_ON_RECORD).toString())
@@ -193,10 +193,10 @@ class CareerConversationProcessTest extends AppTest {
         assertThat(pi).isWaitingAt(TASK_MEDIATE_SIGN_OFF).task().isAssignedTo("hanna");
         assertThat(record("eva-1").getStatus()).isEqualTo(ConversationStatus.MEDIATION);
 
-        complete(pi, TASK_MEDIATE_SIGN_OFF, mediation("backToManager", "Add the budget line, then sign"));
+        complete(pi, TASK_MEDIATE_SIGN_OFF, mediateSignOff("backToManager", "Add the budget line, then sign"));
 
         assertThat(pi).isWaitingAt(TASK_DOCUMENT_AGREEMENTS);
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         complete(pi, TASK_SIGN_OFF, agree());
         assertThat(pi).hasPassed(TASK_FINALISE_AGREEMENT).isWaitingAt(GATEWAY_FOLLOW_UP_WAIT);
         assertThat(record("eva-1").getMediationNote()).isEqualTo("Add the budget line, then sign");
@@ -206,7 +206,7 @@ class CareerConversationProcessTest extends AppTest {
     void secondRejectionGoesToHrMediationWhichClosesItAsDocumented() {
         ProcessInstance pi = rejectedTwice("eva");
 
-        complete(pi, TASK_MEDIATE_SIGN_OFF, mediation("closeAsDocumented", "The plan is fair as written"));
+        complete(pi, TASK_MEDIATE_SIGN_OFF, mediateSignOff("closeAsDocumented", "The plan is fair as written"));
 
         assertThat(pi).hasPassed(TASK_FINALISE_AGREEMENT).isWaitingAt(GATEWAY_FOLLOW_UP_WAIT);
         Conversation record = record("eva-1");
@@ -230,18 +230,18 @@ class CareerConversationProcessTest extends AppTest {
             String definition = repository.createProcessDefinitionQuery().deploymentId(deployment).singleResult()
                 .getId();
             ProcessInstance pi = runtimeService.startProcessInstanceById(definition, forJavaApi(start("eva")));
-            complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
-            complete(pi, TASK_PREPARE_EMPLOYEE, employeePreparation());
-            complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
-            complete(pi, TASK_HOLD_CONVERSATION, hold("held", null));
+            complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting));
+            complete(pi, TASK_PREPARE_EMPLOYEE, prepareEmployee());
+            complete(pi, TASK_PREPARE_MANAGER, prepareManager());
+            complete(pi, TASK_HOLD_CONVERSATION, holdConversation("held", null));
             for (int request = 1; request <= 2; request++) {
-                complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+                complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
                 complete(pi, TASK_SIGN_OFF, requestChanges("Request number " + request));
             }
             assertThat(pi).isWaitingAt(TASK_DOCUMENT_AGREEMENTS).hasNotPassed(TASK_MEDIATE_SIGN_OFF);
             assertThat(record("eva-1").getStatus()).isEqualTo(ConversationStatus.DOCUMENTING);
 
-            complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+            complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
             complete(pi, TASK_SIGN_OFF, requestChanges("Request number 3"));
             assertThat(pi).isWaitingAt(TASK_MEDIATE_SIGN_OFF);
             assertThat(record("eva-1").getStatus()).isEqualTo(ConversationStatus.MEDIATION);
@@ -253,8 +253,8 @@ class CareerConversationProcessTest extends AppTest {
     @Test
     void missingPreparationIsRecordedAtTheMeetingTimeAndTheCycleGoesOn() {
         ProcessInstance pi = startFor("eva");
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
-        complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting));
+        complete(pi, TASK_PREPARE_MANAGER, prepareManager());
 
         ClockUtil.setCurrentTime(Date.from(meeting.plusSeconds(60)));
         execute(job(EMPLOYEE_PREPARATION_CUT_OFF, pi));
@@ -269,7 +269,7 @@ class CareerConversationProcessTest extends AppTest {
     @Test
     void bothPreparationsMissingStillLeadToTheMeeting() {
         ProcessInstance pi = startFor("emil");
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting));
 
         ClockUtil.setCurrentTime(Date.from(meeting.plusSeconds(60)));
         execute(job(EMPLOYEE_PREPARATION_CUT_OFF, pi));
@@ -283,7 +283,7 @@ class CareerConversationProcessTest extends AppTest {
     @Test
     void agreedRecordCannotBeChanged() {
         ProcessInstance pi = heldConversation("eva");
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         complete(pi, TASK_SIGN_OFF, agree());
         long id = record("eva-1").getId();
 
@@ -309,7 +309,7 @@ class CareerConversationProcessTest extends AppTest {
     @Test
     void managerPreparationShowsThePreviousPlan() {
         ProcessInstance first = heldConversation("erik");
-        complete(first, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(first, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         complete(first, TASK_SIGN_OFF, agree());
 
         ProcessInstance second = startFor("erik");
@@ -329,28 +329,28 @@ class CareerConversationProcessTest extends AppTest {
 
     private ProcessInstance preparedConversation(String employeeId) {
         ProcessInstance pi = startFor(employeeId);
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
-        complete(pi, TASK_PREPARE_EMPLOYEE, employeePreparation());
-        complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting));
+        complete(pi, TASK_PREPARE_EMPLOYEE, prepareEmployee());
+        complete(pi, TASK_PREPARE_MANAGER, prepareManager());
         assertThat(pi).isWaitingAt(TASK_HOLD_CONVERSATION);
         return pi;
     }
 
     private ProcessInstance heldConversation(String employeeId) {
         ProcessInstance pi = preparedConversation(employeeId);
-        complete(pi, TASK_HOLD_CONVERSATION, hold("held", null));
+        complete(pi, TASK_HOLD_CONVERSATION, holdConversation("held", null));
         return pi;
     }
 
     private ProcessInstance rescheduledThreeTimes(String employeeId) {
         ProcessInstance pi = preparedConversation(employeeId);
         for (int i = 1; i <= 3; i++) {
-            complete(pi, TASK_HOLD_CONVERSATION, hold("rescheduled", "Clash number " + i));
+            complete(pi, TASK_HOLD_CONVERSATION, holdConversation("rescheduled", "Clash number " + i));
             if (i < 3) {
                 assertThat(pi).isWaitingAt(TASK_SCHEDULE_CONVERSATION);
-                complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting.plus(i, ChronoUnit.DAYS)));
-                complete(pi, TASK_PREPARE_EMPLOYEE, employeePreparation());
-                complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
+                complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting.plus(i, ChronoUnit.DAYS)));
+                complete(pi, TASK_PREPARE_EMPLOYEE, prepareEmployee());
+                complete(pi, TASK_PREPARE_MANAGER, prepareManager());
             }
         }
         return pi;
@@ -358,9 +358,9 @@ class CareerConversationProcessTest extends AppTest {
 
     private ProcessInstance rejectedTwice(String employeeId) {
         ProcessInstance pi = heldConversation(employeeId);
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         complete(pi, TASK_SIGN_OFF, requestChanges("Add the conference"));
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         complete(pi, TASK_SIGN_OFF, requestChanges("The conference is still missing"));
         return pi;
     }

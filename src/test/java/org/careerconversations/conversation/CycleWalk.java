@@ -48,16 +48,16 @@ class CycleWalk {
         assertThat(started.json().path("businessKey").asText()).isEqualTo("eva-1");
 
         complete("maria", TASK_SCHEDULE_CONVERSATION,
-            Submissions.schedule(Instant.now().plus(7, ChronoUnit.DAYS)));
-        complete("eva", TASK_PREPARE_EMPLOYEE, Submissions.employeePreparation());
-        complete("maria", TASK_PREPARE_MANAGER, Submissions.managerPreparation());
-        complete("maria", TASK_HOLD_CONVERSATION, Submissions.hold("held", null));
+            Submissions.scheduleConversation(Instant.now().plus(7, ChronoUnit.DAYS)));
+        complete("eva", TASK_PREPARE_EMPLOYEE, Submissions.prepareEmployee());
+        complete("maria", TASK_PREPARE_MANAGER, Submissions.prepareManager());
+        complete("maria", TASK_HOLD_CONVERSATION, Submissions.holdConversation("held", null));
 
         // documenting, maria sees what eva prepared
         String documentTask = taskId("maria", TASK_DOCUMENT_AGREEMENTS);
         JsonNode formVariables = rest.as("maria").get("/engine-rest/task/" + documentTask + "/form-variables").json();
         assertThat(formVariables.path(WENT_WELL).path("value").asText()).isEqualTo("Shipped the search page");
-        complete("maria", TASK_DOCUMENT_AGREEMENTS, Submissions.documentation());
+        complete("maria", TASK_DOCUMENT_AGREEMENTS, Submissions.documentAgreements());
 
         // signing off, eva sees the documentation, and asks for one change
         String signOffTask = taskId("eva", TASK_SIGN_OFF);
@@ -72,7 +72,7 @@ class CycleWalk {
         JsonNode mariasView = rest.as("maria").get("/engine-rest/task/" + revisionTask + "/form-variables").json();
         assertThat(mariasView.path(CHANGE_REQUEST).path("value").asText())
             .isEqualTo("Please add the conference budget");
-        Map<String, Object> revised = Submissions.documentation();
+        Map<String, Object> revised = Submissions.documentAgreements();
         revised.put(DEVELOPMENT_ACTIONS, List.of(
             Map.of(ActionRow.ACTION, "Presentation skills course", ActionRow.KIND, "training", ActionRow.DUE_DATE,
                 "2027-02-28"),

@@ -23,12 +23,12 @@ public final class Submissions {
         return values(EMPLOYEE_ID, employeeId);
     }
 
-    public static Map<String, Object> schedule(Instant meetingAt) {
+    public static Map<String, Object> scheduleConversation(Instant meetingAt) {
         return values(MEETING_AT, meetingAt.atOffset(ZoneOffset.ofHours(1)).toString(),
             MEETING_PLACE, "Room Tulip, 3rd floor");
     }
 
-    public static Map<String, Object> employeePreparation() {
+    public static Map<String, Object> prepareEmployee() {
         return values(AMBITIONS_SHORT_TERM, "Own a feature end to end",
             AMBITIONS_LONG_TERM, "Become a tech lead",
             WENT_WELL, "Shipped the search page",
@@ -40,7 +40,7 @@ public final class Submissions {
             EARLIER_TALK_WISHED, false);
     }
 
-    public static Map<String, Object> managerPreparation() {
+    public static Map<String, Object> prepareManager() {
         return values(PREVIOUS_PLAN_PROGRESS, "First cycle",
             STRENGTHS_OBSERVED, "Eva asks the right questions early",
             AREAS_TO_GROW, "Speak up in planning meetings",
@@ -48,7 +48,7 @@ public final class Submissions {
     }
 
     /** Held (at the engine's current time, which is never in the future), rescheduled or cancelled. */
-    public static Map<String, Object> hold(String outcome, String note) {
+    public static Map<String, Object> holdConversation(String outcome, String note) {
         Map<String, Object> values = values(MEETING_OUTCOME, outcome);
         if ("held".equals(outcome)) {
             values.put(MEETING_HELD_AT,
@@ -60,7 +60,7 @@ public final class Submissions {
         return values;
     }
 
-    public static Map<String, Object> documentation() {
+    public static Map<String, Object> documentAgreements() {
         return values(
             GOALS, List.of(
                 Map.of(GoalRow.GOAL, "Lead the sprint demo", GoalRow.MEASURE, "Two demos given",
@@ -86,7 +86,7 @@ public final class Submissions {
         return values(SIGN_OFF_DECISION, "requestChanges", CHANGE_REQUEST, comment);
     }
 
-    public static Map<String, Object> mediation(String decision, String note) {
+    public static Map<String, Object> mediateSignOff(String decision, String note) {
         return values(MEDIATION_DECISION, decision, MEDIATION_NOTE, note);
     }
 

@@ -57,23 +57,23 @@ class EarlierStepNamesTest extends AppTest {
         assertThat(repositoryModel(renamedVersion)).contains("${prepareEmployee}", "PrepareEmployeeForm")
             .doesNotContain("${employeePreparation}", "EmployeePreparationForm");
         conversations.complete("maria", pi, TASK_SCHEDULE_CONVERSATION,
-            Submissions.schedule(java.time.Instant.now().plus(java.time.Duration.ofDays(5))));
+            Submissions.scheduleConversation(java.time.Instant.now().plus(java.time.Duration.ofDays(5))));
 
         assertThat(formOf("eva", pi, TASK_PREPARE_EMPLOYEE)).isEqualTo("EmployeePreparationForm");
         assertThat(formOf("maria", pi, TASK_PREPARE_MANAGER)).isEqualTo("ManagerPreparationForm");
-        conversations.complete("eva", pi, TASK_PREPARE_EMPLOYEE, Submissions.employeePreparation());
-        conversations.complete("maria", pi, TASK_PREPARE_MANAGER, Submissions.managerPreparation());
+        conversations.complete("eva", pi, TASK_PREPARE_EMPLOYEE, Submissions.prepareEmployee());
+        conversations.complete("maria", pi, TASK_PREPARE_MANAGER, Submissions.prepareManager());
         assertThat(jdbc.queryForMap("select went_well, strengths_observed from conversation where business_key = "
             + "'eva-1'")).containsValues("Shipped the search page", "Eva asks the right questions early");
 
-        conversations.complete("maria", pi, TASK_HOLD_CONVERSATION, Submissions.hold("held", null));
+        conversations.complete("maria", pi, TASK_HOLD_CONVERSATION, Submissions.holdConversation("held", null));
         for (String request : List.of("Add the conference", "The conference is still missing")) {
-            conversations.complete("maria", pi, TASK_DOCUMENT_AGREEMENTS, Submissions.documentation());
+            conversations.complete("maria", pi, TASK_DOCUMENT_AGREEMENTS, Submissions.documentAgreements());
             conversations.complete("eva", pi, TASK_SIGN_OFF, Submissions.requestChanges(request));
         }
         assertThat(formOf("hanna", pi, TASK_MEDIATE_SIGN_OFF)).isEqualTo("HrMediationForm");
         conversations.complete("hanna", pi, TASK_MEDIATE_SIGN_OFF,
-            Submissions.mediation("closeAsDocumented", "Both agree the record is fair"));
+            Submissions.mediateSignOff("closeAsDocumented", "Both agree the record is fair"));
 
         assertThat(jdbc.queryForObject("select status from conversation where business_key = 'eva-1'",
             String.class)).isEqualTo("AGREED");

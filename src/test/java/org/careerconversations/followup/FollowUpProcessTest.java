@@ -222,11 +222,11 @@ class FollowUpProcessTest extends AppTest {
 
     ProcessInstance agreedConversation(String employeeId) {
         ProcessInstance pi = new Conversations(engine).start(employeeId);
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(Instant.now().plus(5, ChronoUnit.DAYS)));
-        complete(pi, TASK_PREPARE_EMPLOYEE, employeePreparation());
-        complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
-        complete(pi, TASK_HOLD_CONVERSATION, hold("held", null));
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(Instant.now().plus(5, ChronoUnit.DAYS)));
+        complete(pi, TASK_PREPARE_EMPLOYEE, prepareEmployee());
+        complete(pi, TASK_PREPARE_MANAGER, prepareManager());
+        complete(pi, TASK_HOLD_CONVERSATION, holdConversation("held", null));
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         complete(pi, TASK_SIGN_OFF, agree());
         assertThat(pi).isWaitingAt(GATEWAY_FOLLOW_UP_WAIT);
         return pi;

@@ -63,7 +63,7 @@ class MailServerDownTest extends AppTest {
 
         // maria schedules through the REST API while no mail server answers
         Answer completed = rest().as("maria").post("/engine-rest/task/" + schedule + "/complete",
-            variables(Submissions.schedule(Instant.now().plus(5, ChronoUnit.DAYS))));
+            variables(Submissions.scheduleConversation(Instant.now().plus(5, ChronoUnit.DAYS))));
 
         assertThat(completed.status()).as(completed.body()).isEqualTo(204);
         assertThat(taskService.createTaskQuery().taskDefinitionKey(TASK_PREPARE_EMPLOYEE).count()).isOne();

@@ -132,7 +132,7 @@ class NotificationMailTest extends AppTest {
     void schedulingInvitesBothToTheSameCalendarEvent() throws Exception {
         ProcessInstance pi = startFor("eva");
         deliverAll();
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting));
 
         List<ReceivedMail> invitations = deliverAll().stream().filter(m -> m.calendar() != null).toList();
 
@@ -162,12 +162,12 @@ class NotificationMailTest extends AppTest {
     void aRescheduleUpdatesTheCalendarEventAndACancelRemovesIt() throws Exception {
         ProcessInstance pi = preparedConversation("eva");
         deliverAll();
-        complete(pi, TASK_HOLD_CONVERSATION, hold("rescheduled", "Eva is ill"));
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting.plus(7, ChronoUnit.DAYS)));
+        complete(pi, TASK_HOLD_CONVERSATION, holdConversation("rescheduled", "Eva is ill"));
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting.plus(7, ChronoUnit.DAYS)));
         List<ReceivedMail> rescheduled = deliverAll().stream().filter(m -> m.calendar() != null).toList();
-        complete(pi, TASK_PREPARE_EMPLOYEE, employeePreparation());
-        complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
-        complete(pi, TASK_HOLD_CONVERSATION, hold("cancelled", "Eva moves to another team"));
+        complete(pi, TASK_PREPARE_EMPLOYEE, prepareEmployee());
+        complete(pi, TASK_PREPARE_MANAGER, prepareManager());
+        complete(pi, TASK_HOLD_CONVERSATION, holdConversation("cancelled", "Eva moves to another team"));
         List<ReceivedMail> cancelled = deliverAll().stream().filter(m -> m.calendar() != null).toList();
 
         ReceivedMail update = mailTo(rescheduled, "eva@example.org");
@@ -195,7 +195,7 @@ class NotificationMailTest extends AppTest {
     void signOffIsRequestedFromTheEmployee() throws Exception {
         ProcessInstance pi = heldConversation("eva");
         deliverAll();
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         Task signOff = task(pi, TASK_SIGN_OFF);
 
         ReceivedMail mail = mailTo(deliverAll(), "eva@example.org");
@@ -209,7 +209,7 @@ class NotificationMailTest extends AppTest {
     @Test
     void theAgreementSummaryGoesToBothWithTheHrPartnerInCopyWhenHrJoins() throws Exception {
         ProcessInstance pi = heldConversation("eva");
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         complete(pi, TASK_SIGN_OFF, agree());
 
         List<ReceivedMail> summaries = deliverAll().stream().filter(m -> m.subject().startsWith("Agreed:")).toList();
@@ -243,7 +243,7 @@ class NotificationMailTest extends AppTest {
     void aConversationHeldAtAnotherTimeMovesBothCalendarsToTheActualTime() throws Exception {
         ProcessInstance pi = preparedConversation("eva");
         deliverAll();
-        complete(pi, TASK_HOLD_CONVERSATION, hold("held", null));   // now, days before the planned time
+        complete(pi, TASK_HOLD_CONVERSATION, holdConversation("held", null));   // now, days before the planned time
         Instant heldAt = jdbc.queryForObject("select held_at from conversation", java.sql.Timestamp.class).toInstant();
 
         List<ReceivedMail> updates = deliverAll().stream().filter(m -> m.calendar() != null).toList();
@@ -283,7 +283,7 @@ class NotificationMailTest extends AppTest {
     @Test
     void askingForChangesReachesTheManagerWithTheCommentAndTheNextSignOffSaysWhatChanged() throws Exception {
         ProcessInstance pi = heldConversation("eva");
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         deliverAll();
         complete(pi, TASK_SIGN_OFF, requestChanges("Please add the conference talk we discussed"));
 
@@ -294,7 +294,7 @@ class NotificationMailTest extends AppTest {
             .contains(TASKLIST + "#/?task=" + task(pi, TASK_DOCUMENT_AGREEMENTS).getId());
         assertThat(toMaria.html()).contains("Please add the conference talk we discussed");
 
-        Map<String, Object> revised = documentation();
+        Map<String, Object> revised = documentAgreements();
         List<Map<String, Object>> goals = new ArrayList<>((List<Map<String, Object>>) revised.get("goals"));
         goals.add(Map.of(GoalRow.GOAL, "Speak at a conference", GoalRow.MEASURE, "One talk", GoalRow.TARGET_DATE,
             "2027-10-31"));
@@ -313,13 +313,13 @@ class NotificationMailTest extends AppTest {
     @Test
     void aRevisedPlanSaysWhatChangedAndOnceAgreedIsConfirmedToBoth() throws Exception {
         ProcessInstance pi = heldConversation("eva");
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         complete(pi, TASK_SIGN_OFF, agree());
         runtimeService.createMessageCorrelation(MESSAGE_PLAN_REVISION_REQUESTED).processInstanceId(pi.getId())
             .setVariable(REVISION_REASON, "Eva moves to the platform team").setVariable(REVISION_REQUESTED_BY, "eva")
             .correlate();
         deliverAll();
-        Map<String, Object> revised = documentation();
+        Map<String, Object> revised = documentAgreements();
         revised.put(DEVELOPMENT_ACTIONS, List.of(Map.of(ActionRow.ACTION, "Speak at a conference", ActionRow.KIND,
             "stretch-assignment")));
         complete(pi, TASK_REVISE_PLAN, Map.of(GOALS, revised.get("goals"), "developmentActions",
@@ -436,7 +436,7 @@ class NotificationMailTest extends AppTest {
     void whatPeopleTypedIsEscapedInTheHtmlMail() throws Exception {
         ProcessInstance pi = startFor("eva");
         deliverAll();
-        Map<String, Object> submission = schedule(meeting);
+        Map<String, Object> submission = scheduleConversation(meeting);
         submission.put(MEETING_PLACE, "<script>alert(1)</script>");
         complete(pi, TASK_SCHEDULE_CONVERSATION, submission);
 
@@ -468,7 +468,7 @@ class NotificationMailTest extends AppTest {
         ProcessInstance pi = startFor("eva");
         deliverAll();
 
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting));
 
         List<ProcessInstance> deliveries = runtimeService.createProcessInstanceQuery()
             .processDefinitionKey(SEND_NOTIFICATION).list();
@@ -483,7 +483,7 @@ class NotificationMailTest extends AppTest {
     void aMailTheServerRefusesDoesNotHoldBackTheOthersOfItsDelivery() throws Exception {
         ProcessInstance pi = startFor("eva");
         deliverAll();
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting));
         List<Notification> step = notifications.findAll().stream().filter(n -> !n.isDone()).toList();
         Notification toMaria = step.stream().filter(n -> n.getRecipientId().equals("maria")).findFirst().orElseThrow();
         // an address the mail library refuses (as a server refuses a recipient): this one mail cannot go out
@@ -512,7 +512,7 @@ class NotificationMailTest extends AppTest {
     void aDeliveryThatRunsOutOfTimeHandsTheRestToANewOne() throws Exception {
         ProcessInstance pi = startFor("eva");
         deliverAll();
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting));
         List<Long> step = notifications.findAll().stream().filter(n -> !n.isDone()).map(Notification::getId).toList();
         runtimeService.deleteProcessInstance(runtimeService.createProcessInstanceQuery()
             .processDefinitionKey(SEND_NOTIFICATION).singleResult().getId(), "delivered by hand below");
@@ -695,15 +695,15 @@ class NotificationMailTest extends AppTest {
 
     private ProcessInstance preparedConversation(String employeeId) {
         ProcessInstance pi = startFor(employeeId);
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
-        complete(pi, TASK_PREPARE_EMPLOYEE, employeePreparation());
-        complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting));
+        complete(pi, TASK_PREPARE_EMPLOYEE, prepareEmployee());
+        complete(pi, TASK_PREPARE_MANAGER, prepareManager());
         return pi;
     }
 
     private ProcessInstance heldConversation(String employeeId) {
         ProcessInstance pi = preparedConversation(employeeId);
-        complete(pi, TASK_HOLD_CONVERSATION, hold("held", null));
+        complete(pi, TASK_HOLD_CONVERSATION, holdConversation("held", null));
         return pi;
     }
 

@@ -49,10 +49,10 @@ class PagesBrowserTest extends AppTest {
     void evaMariaHannaAndErikOnTheirPages() throws IOException {
         Conversations conversations = new Conversations(engine);
         String pi = conversations.preparing("hanna", "eva", "maria");
-        conversations.complete("eva", pi, TASK_PREPARE_EMPLOYEE, Submissions.employeePreparation());
-        conversations.complete("maria", pi, TASK_PREPARE_MANAGER, Submissions.managerPreparation());
-        conversations.complete("maria", pi, TASK_HOLD_CONVERSATION, Submissions.hold("held", null));
-        Map<String, Object> documentation = Submissions.documentation();
+        conversations.complete("eva", pi, TASK_PREPARE_EMPLOYEE, Submissions.prepareEmployee());
+        conversations.complete("maria", pi, TASK_PREPARE_MANAGER, Submissions.prepareManager());
+        conversations.complete("maria", pi, TASK_HOLD_CONVERSATION, Submissions.holdConversation("held", null));
+        Map<String, Object> documentation = Submissions.documentAgreements();
         documentation.put(GOALS, List.of(Map.of("goal", GOAL, "measure", "The team asks me to do it again",
             "targetDate", "2027-03-31")));
         documentation.put(DEVELOPMENT_ACTIONS, List.of(Map.of("action", STEP, "kind", "training",

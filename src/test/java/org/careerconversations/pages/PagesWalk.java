@@ -102,21 +102,21 @@ public class PagesWalk {
         assertThat(row(get("maria", "/api/my-team"), "eva").path("startConversation").asBoolean()).isFalse();
 
         conversations.complete("maria", pi, TASK_SCHEDULE_CONVERSATION,
-            Submissions.schedule(Instant.now().plus(7, ChronoUnit.DAYS)));
+            Submissions.scheduleConversation(Instant.now().plus(7, ChronoUnit.DAYS)));
         JsonNode preparing = current(get("eva", "/api/my-conversations"));
         assertThat(preparing.path("standing").asText()).startsWith("Waiting for you to prepare — due ")
             .contains(", and for Maria to prepare — due ");
         assertThat(preparing.path("meetingPlace").asText()).isEqualTo("Room Tulip, 3rd floor");
 
-        conversations.complete("eva", pi, TASK_PREPARE_EMPLOYEE, Submissions.employeePreparation());
-        conversations.complete("maria", pi, TASK_PREPARE_MANAGER, Submissions.managerPreparation());
-        conversations.complete("maria", pi, TASK_HOLD_CONVERSATION, Submissions.hold("held", null));
+        conversations.complete("eva", pi, TASK_PREPARE_EMPLOYEE, Submissions.prepareEmployee());
+        conversations.complete("maria", pi, TASK_PREPARE_MANAGER, Submissions.prepareManager());
+        conversations.complete("maria", pi, TASK_HOLD_CONVERSATION, Submissions.holdConversation("held", null));
         JsonNode documenting = row(get("maria", "/api/my-team"), "eva");
         assertThat(documenting.path("phase").asText()).isEqualTo("Documenting the agreements");
         assertThat(documenting.path("waitingFor").asText()).isEqualTo("you");
         assertThat(current(get("eva", "/api/my-conversations")).path("standing").asText())
             .startsWith("Waiting for Maria to document the agreements — due ");
-        conversations.complete("maria", pi, TASK_DOCUMENT_AGREEMENTS, Submissions.documentation());
+        conversations.complete("maria", pi, TASK_DOCUMENT_AGREEMENTS, Submissions.documentAgreements());
         assertThat(row(get("maria", "/api/my-team"), "eva").path("phase").asText()).isEqualTo("Signing off");
         conversations.complete("eva", pi, TASK_SIGN_OFF, Submissions.agree());
     }

@@ -143,12 +143,12 @@ final class ErasureScenario {
         String managerTask = conversations.taskId(pi, TASK_PREPARE_MANAGER);
         conversations.as("otto", () -> engine.getTaskService().createComment(managerTask, pi,
             "Otto Olbrich: Oskar Quist asked for a mentor (otto@example.org)"));
-        Map<String, Object> preparation = new LinkedHashMap<>(Conversations.employeePreparation("SECRET-oskar"));
+        Map<String, Object> preparation = new LinkedHashMap<>(Conversations.prepareEmployee("SECRET-oskar"));
         preparation.put(TOPICS, "What Otto Olbrich (otto@example.org) said about the team");
         conversations.complete("oskar", pi, TASK_PREPARE_EMPLOYEE, preparation);
-        conversations.complete("otto", pi, TASK_PREPARE_MANAGER, Conversations.managerPreparation("SECRET-oskar"));
-        conversations.complete("otto", pi, TASK_HOLD_CONVERSATION, Submissions.hold("held", null));
-        conversations.complete("otto", pi, TASK_DOCUMENT_AGREEMENTS, Conversations.documentation("SECRET-oskar"));
+        conversations.complete("otto", pi, TASK_PREPARE_MANAGER, Conversations.prepareManager("SECRET-oskar"));
+        conversations.complete("otto", pi, TASK_HOLD_CONVERSATION, Submissions.holdConversation("held", null));
+        conversations.complete("otto", pi, TASK_DOCUMENT_AGREEMENTS, Conversations.documentAgreements("SECRET-oskar"));
         conversations.complete("oskar", pi, TASK_SIGN_OFF, Submissions.agree());
         return pi;
     }

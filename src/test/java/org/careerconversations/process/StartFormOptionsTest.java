@@ -75,9 +75,9 @@ class StartFormOptionsTest extends AppTest {
 
     @Test
     void theRoundOffersTheManagersOfHannasPopulationWithTheirTeamSize() {
-        assertThat(options(select(ROUND_FORM, "hanna", "teamOfManagerId"))).containsExactly(
+        assertThat(options(select(ROUND_FORM, "hanna", TEAM_OF_MANAGER_ID))).containsExactly(
             "Dora Dijkstra (2 people)=dora", "Maria Mendes (3 people)=maria", "Mark Meijer (2 people)=mark");
-        assertThat(options(select(ROUND_FORM, "admin", "teamOfManagerId"))).hasSize(3);
+        assertThat(options(select(ROUND_FORM, "admin", TEAM_OF_MANAGER_ID))).hasSize(3);
     }
 
     /** The select with this key in the start form as {@code user} gets it. */

@@ -40,7 +40,7 @@ class AccessTest extends AppTest {
         erikInstance = hanna.post("/engine-rest/process-definition/key/CareerConversation/start",
             variables(EMPLOYEE_ID, "erik")).json().path("id").asText();
         String schedule = taskService.createTaskQuery().processInstanceId(evaInstance).singleResult().getId();
-        taskService.complete(schedule, Submissions.forJavaApi(Submissions.schedule(
+        taskService.complete(schedule, Submissions.forJavaApi(Submissions.scheduleConversation(
             Instant.now().plus(5, ChronoUnit.DAYS))));
         evasTask = taskService.createTaskQuery().processInstanceId(evaInstance)
             .taskDefinitionKey(TASK_PREPARE_EMPLOYEE).singleResult().getId();
@@ -112,7 +112,7 @@ class AccessTest extends AppTest {
     @Test
     void erikCannotCompleteEvasTask() {
         Answer answer = rest().as("erik").post("/engine-rest/task/" + evasTask + "/complete",
-            variables(Submissions.employeePreparation()));
+            variables(Submissions.prepareEmployee()));
 
         assertThat(answer.status()).isEqualTo(403);
         assertThat(taskService.createTaskQuery().taskId(evasTask).count()).isOne();

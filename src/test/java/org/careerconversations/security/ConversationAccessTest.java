@@ -104,7 +104,7 @@ class ConversationAccessTest extends AppTest {
         assertThat(ids(maria.get("/engine-rest/history/process-instance?maxResults=50&processInstanceBusinessKeyLike"
             + "=oskar-%25"))).containsExactlyInAnyOrder(agreed, open);
         Answer completed = maria.post("/engine-rest/task/" + managerTask.getId() + "/complete",
-            variables(Conversations.managerPreparation("maria's view")));
+            variables(Conversations.prepareManager("maria's view")));
         assertThat(completed.status()).as(completed.body()).isEqualTo(204);
     }
 
@@ -162,7 +162,7 @@ class ConversationAccessTest extends AppTest {
         long eriksRecord = jdbc.queryForObject("select id from conversation where employee_id = 'erik'", Long.class);
         String evasTask = conversations.taskId(evas, TASK_PREPARE_EMPLOYEE);
 
-        Map<String, Object> forged = new java.util.LinkedHashMap<>(Conversations.employeePreparation("SECRET-eva"));
+        Map<String, Object> forged = new java.util.LinkedHashMap<>(Conversations.prepareEmployee("SECRET-eva"));
         forged.put(CONVERSATION_ID, eriksRecord);
         Answer answer = rest().as("eva").post("/engine-rest/task/" + evasTask + "/complete", variables(forged));
 

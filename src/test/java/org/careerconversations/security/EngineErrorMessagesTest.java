@@ -72,7 +72,7 @@ class EngineErrorMessagesTest extends AppTest {
             .getId();
 
         Answer answer = rest().as("maria").post("/engine-rest/task/" + task + "/submit-form",
-            variables(Submissions.schedule(Instant.now().plus(4, ChronoUnit.DAYS))));
+            variables(Submissions.scheduleConversation(Instant.now().plus(4, ChronoUnit.DAYS))));
 
         assertThat(answer.status()).isEqualTo(204);
         assertThat(rest().as("maria").get("/engine-rest/task/" + task).status()).isEqualTo(404);

@@ -423,10 +423,10 @@ class ProbeSuiteTest extends AppTest {
         String htask = conversations.taskId(hpi, TASK_PREPARE_EMPLOYEE);
         String hcomment = conversations.as(employee, () -> taskService.createComment(htask, hpi,
             secret + " about the past").getId());
-        conversations.complete(employee, hpi, TASK_PREPARE_EMPLOYEE, Conversations.employeePreparation(secret));
-        conversations.complete(manager, hpi, TASK_PREPARE_MANAGER, Conversations.managerPreparation(secret));
-        conversations.complete(manager, hpi, TASK_HOLD_CONVERSATION, Submissions.hold("held", null));
-        conversations.complete(manager, hpi, TASK_DOCUMENT_AGREEMENTS, Conversations.documentation(secret));
+        conversations.complete(employee, hpi, TASK_PREPARE_EMPLOYEE, Conversations.prepareEmployee(secret));
+        conversations.complete(manager, hpi, TASK_PREPARE_MANAGER, Conversations.prepareManager(secret));
+        conversations.complete(manager, hpi, TASK_HOLD_CONVERSATION, Submissions.holdConversation("held", null));
+        conversations.complete(manager, hpi, TASK_DOCUMENT_AGREEMENTS, Conversations.documentAgreements(secret));
         conversations.complete(employee, hpi, TASK_SIGN_OFF, Submissions.agree());
 
         String pi = conversations.preparing("hanna", employee, manager);

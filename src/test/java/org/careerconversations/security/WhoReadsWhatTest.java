@@ -36,10 +36,10 @@ class WhoReadsWhatTest extends AppTest {
     void evasConversationWaitsForHerSignOff() {
         Conversations conversations = new Conversations(engine);
         pi = conversations.preparing("hanna", "eva", "maria");
-        conversations.complete("eva", pi, TASK_PREPARE_EMPLOYEE, Conversations.employeePreparation(SECRET));
-        conversations.complete("maria", pi, TASK_PREPARE_MANAGER, Conversations.managerPreparation(SECRET));
-        conversations.complete("maria", pi, TASK_HOLD_CONVERSATION, Submissions.hold("held", null));
-        conversations.complete("maria", pi, TASK_DOCUMENT_AGREEMENTS, Conversations.documentation(SECRET));
+        conversations.complete("eva", pi, TASK_PREPARE_EMPLOYEE, Conversations.prepareEmployee(SECRET));
+        conversations.complete("maria", pi, TASK_PREPARE_MANAGER, Conversations.prepareManager(SECRET));
+        conversations.complete("maria", pi, TASK_HOLD_CONVERSATION, Submissions.holdConversation("held", null));
+        conversations.complete("maria", pi, TASK_DOCUMENT_AGREEMENTS, Conversations.documentAgreements(SECRET));
         signOff = conversations.taskId(pi, TASK_SIGN_OFF);
         runtimeService.createIncident("probe", pi, "probe", "A mail could not be sent");
     }

@@ -155,12 +155,13 @@ class YearOfCyclesTest extends AppTest {
             firstSeen.putIfAbsent(task.getId(), today);
             String key = task.getTaskDefinitionKey();
             Map<String, Object> values = switch (key) {
-                case TASK_SCHEDULE_CONVERSATION -> Submissions.schedule(LocalDateTime.of(today.plusDays(7),
+                case TASK_SCHEDULE_CONVERSATION -> Submissions.scheduleConversation(LocalDateTime.of(today.plusDays(7),
                     LocalTime.of(10, 0)).atZone(ZONE).toInstant());
-                case TASK_PREPARE_EMPLOYEE -> Submissions.employeePreparation();
-                case TASK_PREPARE_MANAGER -> Submissions.managerPreparation();
-                case TASK_HOLD_CONVERSATION -> meetingHasBeenHeld(task) ? Submissions.hold("held", null) : null;
-                case TASK_DOCUMENT_AGREEMENTS -> Submissions.documentation();
+                case TASK_PREPARE_EMPLOYEE -> Submissions.prepareEmployee();
+                case TASK_PREPARE_MANAGER -> Submissions.prepareManager();
+                case TASK_HOLD_CONVERSATION ->
+                    meetingHasBeenHeld(task) ? Submissions.holdConversation("held", null) : null;
+                case TASK_DOCUMENT_AGREEMENTS -> Submissions.documentAgreements();
                 case TASK_SIGN_OFF -> Submissions.agree();
                 case TASK_CHECK_IN_EMPLOYEE -> Map.of(EMPLOYEE_PROGRESS, onTrack(task, EMPLOYEE_PROGRESS));
                 case TASK_CHECK_IN_MANAGER -> mariaChecksIn(task, today);
