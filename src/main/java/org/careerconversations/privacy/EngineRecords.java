@@ -44,6 +44,7 @@ import org.camunda.bpm.engine.variable.value.PrimitiveValue;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.careerconversations.privacy.PersonalDataStore.Subject;
+import org.careerconversations.process.ProcessPrivileges;
 import org.careerconversations.process.ProcessVariables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -54,7 +55,7 @@ import org.springframework.stereotype.Component;
  * variables, identity links, comments, the operation log, authorizations). The engine has APIs to delete
  * instances with their history, decisions, operation log entries and users; for the traces inside other
  * people's history it has none, so those are cleared with SQL on the engine's tables (same on H2 and
- * PostgreSQL). Callers run this as the app ({@link org.careerconversations.security.SystemAccess}).
+ * PostgreSQL). Callers run this as the app ({@link ProcessPrivileges}).
  */
 @Component
 class EngineRecords {

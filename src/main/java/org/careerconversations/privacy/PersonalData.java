@@ -14,10 +14,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.careerconversations.privacy.PersonalDataStore.Subject;
+import org.careerconversations.process.ProcessPrivileges;
 import org.careerconversations.security.CurrentUser;
 import org.careerconversations.security.CurrentUser.Caller;
 import org.careerconversations.security.Groups;
-import org.careerconversations.security.SystemAccess;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,7 +75,7 @@ public class PersonalData {
         if (employee.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "'" + employeeId + "' is not an employee");
         }
-        return SystemAccess.call(identity, () -> {
+        return ProcessPrivileges.asTheProcess(identity, () -> {
             List<Long> conversationIds = app.conversationIdsOf(employeeId);
             Map<String, Object> export = new LinkedHashMap<>();
             export.put("employeeId", employeeId);
@@ -118,7 +118,7 @@ public class PersonalData {
                 + "erased)");
         }
         Subject subject = new Subject(employeeId, (String) row.get("name"), (String) row.get("email"));
-        return SystemAccess.call(identity, () -> {
+        return ProcessPrivileges.asTheProcess(identity, () -> {
             List<String> own = engine.processInstancesOf(employeeId, app.processInstancesOf(employeeId));
             long othersTasks = tasks.createTaskQuery().taskAssignee(employeeId).list().stream()
                 .map(Task::getProcessInstanceId).filter(id -> !own.contains(id)).count();

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.careerconversations.process.ProcessIds;
-import org.careerconversations.security.SystemAccess;
+import org.careerconversations.process.ProcessPrivileges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,7 +61,7 @@ public class Retention {
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
     public void applyHistoryTimeToLive() {
-        SystemAccess.run(identity, () -> {
+        ProcessPrivileges.runAsTheProcess(identity, () -> {
             for (ProcessDefinition definition : repository.createProcessDefinitionQuery().list()) {
                 int days = settings.daysFor(definition.getKey());
                 if (!Objects.equals(definition.getHistoryTimeToLive(), days)) {

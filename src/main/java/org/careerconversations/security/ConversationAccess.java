@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEnt
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.Task;
+import org.careerconversations.process.ProcessPrivileges;
 import org.careerconversations.process.ProcessVariables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -369,7 +370,7 @@ public class ConversationAccess {
      * outlive the conversation, PITFALLS 14).
      */
     private void asSystem(Runnable action) {
-        SystemAccess.run(identity, action);
+        ProcessPrivileges.runAsTheProcess(identity, action);
     }
 
     /**
