@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.careerconversations.AppTest;
+import org.careerconversations.Conversations;
 import org.careerconversations.process.OrganisationClock;
 import org.careerconversations.process.ProcessVariables.ActionRow;
 import org.careerconversations.process.ProcessVariables.GoalRow;
@@ -690,7 +691,7 @@ class NotificationMailTest extends AppTest {
     // --- walking the process ---
 
     private ProcessInstance startFor(String employeeId) {
-        return runtimeService.startProcessInstanceByKey(CAREER_CONVERSATION, forJavaApi(start(employeeId)));
+        return new Conversations(engine).start(employeeId);
     }
 
     private ProcessInstance preparedConversation(String employeeId) {
@@ -708,12 +709,10 @@ class NotificationMailTest extends AppTest {
     }
 
     private Task task(ProcessInstance pi, String taskKey) {
-        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+        return new Conversations(engine).task(pi.getId(), taskKey);
     }
 
     private void complete(ProcessInstance pi, String taskKey, Map<String, Object> values) {
-        Task task = task(pi, taskKey);
-        assertThat(task).as("open task %s", taskKey).isNotNull();
-        taskService.complete(task.getId(), forJavaApi(values));
+        new Conversations(engine).complete(pi.getId(), taskKey, values);
     }
 }
