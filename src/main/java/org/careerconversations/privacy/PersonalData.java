@@ -34,17 +34,20 @@ import org.springframework.web.server.ResponseStatusException;
 public class PersonalData {
 
     private final AppRecords app;
-    private final EngineRecords engine;
+    private final EngineExport engineExport;
+    private final EngineErasure engineErasure;
     private final ObjectProvider<PersonalDataStore> stores;
     private final CurrentUser currentUser;
     private final IdentityService identity;
     private final TaskService tasks;
     private final JdbcTemplate jdbc;
 
-    PersonalData(AppRecords app, EngineRecords engine, ObjectProvider<PersonalDataStore> stores,
-                 CurrentUser currentUser, IdentityService identity, TaskService tasks, JdbcTemplate jdbc) {
+    PersonalData(AppRecords app, EngineExport engineExport, EngineErasure engineErasure,
+                 ObjectProvider<PersonalDataStore> stores, CurrentUser currentUser, IdentityService identity,
+                 TaskService tasks, JdbcTemplate jdbc) {
         this.app = app;
-        this.engine = engine;
+        this.engineExport = engineExport;
+        this.engineErasure = engineErasure;
         this.stores = stores;
         this.currentUser = currentUser;
         this.identity = identity;
@@ -82,8 +85,8 @@ public class PersonalData {
             export.put("exportedAt", now());
             export.put("exportedBy", caller.userId());
             export.put("careerConversations", app.export(employeeId));
-            export.put("processEngine", engine.export(employeeId,
-                engine.processInstancesOf(employeeId, app.processInstancesOf(employeeId))));
+            export.put("processEngine", engineExport.export(employeeId,
+                engineExport.processInstancesOf(employeeId, app.processInstancesOf(employeeId))));
             stores.orderedStream()
                 .forEach(store -> export.put(store.name(), store.export(employeeId, conversationIds)));
             return export;
@@ -119,7 +122,7 @@ public class PersonalData {
         }
         Subject subject = new Subject(employeeId, (String) row.get("name"), (String) row.get("email"));
         return ProcessPrivileges.asTheProcess(identity, () -> {
-            List<String> own = engine.processInstancesOf(employeeId, app.processInstancesOf(employeeId));
+            List<String> own = engineExport.processInstancesOf(employeeId, app.processInstancesOf(employeeId));
             long othersTasks = tasks.createTaskQuery().taskAssignee(employeeId).list().stream()
                 .map(Task::getProcessInstanceId).filter(id -> !own.contains(id)).count();
             if (othersTasks > 0) {
@@ -133,13 +136,13 @@ public class PersonalData {
             for (PersonalDataStore store : stores.orderedStream().toList()) {
                 appRecords += store.forgetConversations(conversationIds);
             }
-            int engineRecords = engine.deleteInstances(own);
+            int engineRecords = engineErasure.deleteInstances(own);
             appRecords += app.deleteConversations(conversationIds);
             for (PersonalDataStore store : stores.orderedStream().toList()) {
                 appRecords += store.erase(employeeId, subject);
             }
             appRecords += app.erase(subject);
-            engineRecords += engine.eraseTraces(subject);
+            engineRecords += engineErasure.eraseTraces(subject);
             Erasure erasure = new Erasure(UUID.randomUUID().toString(), now(), caller.userId(),
                 conversationIds.size(), own.size(), appRecords, engineRecords);
             jdbc.update("insert into erasure_audit (id, erased_at, erased_by, conversations, process_instances, "
