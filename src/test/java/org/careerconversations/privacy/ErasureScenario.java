@@ -16,8 +16,9 @@ import org.careerconversations.Conversations;
 import org.careerconversations.EngineRest;
 import org.careerconversations.EngineRest.Answer;
 import org.careerconversations.conversation.Submissions;
-import org.careerconversations.security.ConversationAccess;
 import org.careerconversations.security.Groups;
+import org.careerconversations.security.Handover;
+import org.careerconversations.security.Lockout;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -32,16 +33,18 @@ final class ErasureScenario {
     private final ProcessEngine engine;
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
-    private final ConversationAccess access;
+    private final Handover handover;
+    private final Lockout lockout;
     private final EngineRest rest;
     private final Conversations conversations;
 
-    ErasureScenario(ProcessEngine engine, JdbcTemplate jdbc, DataSource dataSource, ConversationAccess access,
-                    EngineRest rest) {
+    ErasureScenario(ProcessEngine engine, JdbcTemplate jdbc, DataSource dataSource, Handover handover,
+                    Lockout lockout, EngineRest rest) {
         this.engine = engine;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-        this.access = access;
+        this.handover = handover;
+        this.lockout = lockout;
         this.rest = rest;
         this.conversations = new Conversations(engine);
     }
@@ -81,8 +84,8 @@ final class ErasureScenario {
         assertThat(refused.message()).contains("still the manager or HR partner of oskar");
         // the org import gives oskar a new manager and revokes otto
         jdbc.update("update employee set manager_id = 'maria' where id = 'oskar'");
-        access.managerChanged("oskar", "otto", "maria");
-        access.revokeAll("otto");
+        handover.managerChanged("oskar", "otto", "maria");
+        lockout.lockOut("otto");
 
         assertThat(rest.as("maria").delete("/api/employees/otto/personal-data").status()).isEqualTo(403);
         Answer erasedOtto = rest.as("hanna").delete("/api/employees/otto/personal-data");
@@ -111,7 +114,7 @@ final class ErasureScenario {
 
         // oskar leaves, his second conversation still open
         jdbc.update("update employee set active = false where id = 'oskar'");
-        access.revokeAll("oskar");
+        lockout.lockOut("oskar");
         Answer erasedOskar = rest.as("hanna").delete("/api/employees/oskar/personal-data");
         assertThat(erasedOskar.status()).as(erasedOskar.body()).isEqualTo(200);
         JsonNode counts = erasedOskar.json();

@@ -35,6 +35,10 @@ class ConversationAccessTest extends AppTest {
     @Autowired
     ConversationAccess access;
     @Autowired
+    Handover handover;
+    @Autowired
+    Lockout lockout;
+    @Autowired
     AuthorizationService authorizationService;
     @Autowired
     IdentityService identityService;
@@ -80,7 +84,7 @@ class ConversationAccessTest extends AppTest {
         String open = conversations.preparing("holly", "oskar", "otto");
 
         jdbc.update("update employee set manager_id = 'maria' where id = 'oskar'");
-        access.managerChanged("oskar", "otto", "maria");
+        handover.managerChanged("oskar", "otto", "maria");
 
         // the open conversation is maria's now: record, variables, her task, and oskar's task names her
         assertThat(jdbc.queryForObject("select manager_id from conversation where process_instance_id = ?",
@@ -114,7 +118,7 @@ class ConversationAccessTest extends AppTest {
         String open = conversations.preparing("holly", "oskar", "otto");
 
         jdbc.update("update employee set hr_partner_id = 'hedda' where id = 'oskar'");
-        access.hrPartnerChanged("oskar", "holly", "hedda");
+        handover.hrPartnerChanged("oskar", "holly", "hedda");
 
         assertThat(jdbc.queryForObject("select hr_partner_id from conversation where process_instance_id = ?",
             String.class, open)).isEqualTo("hedda");
@@ -129,7 +133,7 @@ class ConversationAccessTest extends AppTest {
         conversations.agreed("holly", "oskar", "otto", "SECRET-oskar");
         assertThat(authorizationService.createAuthorizationQuery().userIdIn("otto").count()).isPositive();
 
-        access.revokeAll("otto");
+        lockout.lockOut("otto");
 
         assertThat(authorizationService.createAuthorizationQuery().userIdIn("otto").count()).isZero();
         assertThat(identityService.createGroupQuery().groupMember("otto").count()).isZero();
@@ -146,7 +150,7 @@ class ConversationAccessTest extends AppTest {
         assertThat(dora.get("/engine-rest/process-instance/" + open).status()).as("off by default").isIn(403, 404);
 
         ConversationAccess indirect = new ConversationAccess(authorizationService, identityService, runtimeService,
-            taskService, historyService, jdbc, true);
+            historyService, jdbc, true);
         indirect.reconcile("oskar");
         assertThat(dora.get("/engine-rest/process-instance/" + open).status()).isEqualTo(200);
         assertThat(ids(dora.get("/engine-rest/history/process-instance?maxResults=50"))).containsExactly(open);
