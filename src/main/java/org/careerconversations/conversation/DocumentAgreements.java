@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.careerconversations.conversation.Preparations.ActionInput;
 import org.careerconversations.conversation.Preparations.Documentation;
 import org.careerconversations.conversation.Preparations.GoalInput;
+import org.careerconversations.step.FormStep;
+import org.careerconversations.step.SubmittedForm;
 import org.springframework.stereotype.Component;
 
 /**

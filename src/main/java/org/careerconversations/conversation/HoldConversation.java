@@ -8,6 +8,8 @@ import static org.careerconversations.process.ProcessVariables.RESCHEDULE_COUNT;
 import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.careerconversations.step.FormStep;
+import org.careerconversations.step.SubmittedForm;
 import org.springframework.stereotype.Component;
 
 /**

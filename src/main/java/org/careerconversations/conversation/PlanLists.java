@@ -9,6 +9,7 @@ import org.careerconversations.conversation.Preparations.ActionInput;
 import org.careerconversations.conversation.Preparations.GoalInput;
 import org.careerconversations.process.ProcessVariables.ActionRow;
 import org.careerconversations.process.ProcessVariables.GoalRow;
+import org.careerconversations.step.SubmittedForm;
 
 /** The goals and development actions of a plan as a form submits them, checked by one set of rules. */
 public final class PlanLists {

@@ -4,6 +4,8 @@ import static org.careerconversations.process.ProcessVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.careerconversations.conversation.Preparations.EmployeePreparation;
+import org.careerconversations.step.FormStep;
+import org.careerconversations.step.SubmittedForm;
 import org.springframework.stereotype.Component;
 
 /** Task_PrepareEmployee (end): the employee's own preparation. */

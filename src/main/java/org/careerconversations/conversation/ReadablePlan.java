@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.careerconversations.conversation.Preparations.ActionInput;
 import org.careerconversations.conversation.Preparations.GoalInput;
+import org.careerconversations.step.FieldLabels;
 
 /**
  * A plan as people read it: goals and development steps with their kind, dates and progress in words, and what

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.careerconversations.process.ProcessVariables.CadenceOutput;
+import org.careerconversations.step.StepVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordNextConversationDue: stores ReviewCadence's answer and the employee's next due date. */

@@ -6,6 +6,8 @@ import static org.careerconversations.process.ProcessVariables.SIGN_OFF_DECISION
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.careerconversations.step.FormStep;
+import org.careerconversations.step.SubmittedForm;
 import org.springframework.stereotype.Component;
 
 /**

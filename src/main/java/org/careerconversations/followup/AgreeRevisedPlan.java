@@ -5,8 +5,8 @@ import static org.careerconversations.process.ProcessVariables.REVISION_DECISION
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.careerconversations.conversation.FormStep;
-import org.careerconversations.conversation.SubmittedForm;
+import org.careerconversations.step.FormStep;
+import org.careerconversations.step.SubmittedForm;
 import org.springframework.stereotype.Component;
 
 /** Task_AgreeRevisedPlan (end): the employee agrees to the revised plan, or says what should change. */

@@ -5,11 +5,11 @@ import static org.careerconversations.process.ProcessVariables.CHECK_IN_NUMBER;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.careerconversations.conversation.FormStep;
-import org.careerconversations.conversation.SubmittedForm;
 import org.careerconversations.followup.FollowUpService.ProgressInput;
 import org.careerconversations.process.ProcessVariables;
 import org.careerconversations.process.ProcessVariables.ProgressRow;
+import org.careerconversations.step.FormStep;
+import org.careerconversations.step.SubmittedForm;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.careerconversations.conversation.ReadablePlan;
-import org.careerconversations.conversation.StepVariables;
+import org.careerconversations.step.StepVariables;
 import org.springframework.stereotype.Component;
 
 /**

@@ -4,8 +4,8 @@ import static org.careerconversations.process.ProcessVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.careerconversations.conversation.StepVariables;
-import org.careerconversations.conversation.SubmittedForm;
+import org.careerconversations.step.StepVariables;
+import org.careerconversations.step.SubmittedForm;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordPlanRevision: both agreed; the revised plan becomes the next version. */

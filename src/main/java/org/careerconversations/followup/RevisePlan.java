@@ -4,12 +4,12 @@ import static org.careerconversations.process.ProcessVariables.PLAN_ON_RECORD;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.careerconversations.conversation.FormStep;
 import org.careerconversations.conversation.PlanLists;
 import org.careerconversations.conversation.Preparations.ActionInput;
 import org.careerconversations.conversation.Preparations.GoalInput;
 import org.careerconversations.conversation.ReadablePlan;
-import org.careerconversations.conversation.SubmittedForm;
+import org.careerconversations.step.FormStep;
+import org.careerconversations.step.SubmittedForm;
 import org.springframework.stereotype.Component;
 
 /**

@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.careerconversations.conversation.ReadablePlan;
 import org.careerconversations.process.OrganisationClock;
 import org.careerconversations.process.ProcessVariables.ActionRow;
+import org.careerconversations.step.FieldLabels;
 import org.springframework.stereotype.Component;
 
 /**

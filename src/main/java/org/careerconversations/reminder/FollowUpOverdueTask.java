@@ -3,8 +3,8 @@ package org.careerconversations.reminder;
 import static org.careerconversations.process.ProcessVariables.FOLLOW_UP_NOTE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.careerconversations.conversation.FormStep;
-import org.careerconversations.conversation.SubmittedForm;
+import org.careerconversations.step.FormStep;
+import org.careerconversations.step.SubmittedForm;
 import org.springframework.stereotype.Component;
 
 /** Task_FollowUpOverdueManager and Task_FollowUpOverdueHr (end): say what was done about it. */

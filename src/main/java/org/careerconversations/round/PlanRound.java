@@ -7,9 +7,9 @@ import static org.careerconversations.process.ProcessVariables.TEAM_OF_MANAGER_I
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.careerconversations.conversation.SubmittedForm;
 import org.careerconversations.organisation.EmployeeRepository;
 import org.careerconversations.process.OrganisationClock;
+import org.careerconversations.step.SubmittedForm;
 import org.springframework.stereotype.Component;
 
 /** Task_PlanRound: the round's horizon (today + lead time) and, if HR chose one, the team. */

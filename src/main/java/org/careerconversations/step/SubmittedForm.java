@@ -1,4 +1,4 @@
-package org.careerconversations.conversation;
+package org.careerconversations.step;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -98,7 +98,7 @@ public final class SubmittedForm extends FormValues {
     }
 
     /** A date and time that must not lie before {@code notBefore} (now, for a meeting to come). */
-    Instant requiredFutureInstant(String field, Instant notBefore, ZoneId zone) {
+    public Instant requiredFutureInstant(String field, Instant notBefore, ZoneId zone) {
         Instant value = requiredInstant(field, zone);
         if (value != null && value.isBefore(notBefore)) {
             reject(field, "must not be in the past (you entered " + entered(value, zone) + ")");
@@ -108,7 +108,7 @@ public final class SubmittedForm extends FormValues {
     }
 
     /** A date and time that must lie between {@code notBefore} and {@code notAfter} (now, for a past event). */
-    Instant requiredPastInstant(String field, Instant notBefore, Instant notAfter, ZoneId zone) {
+    public Instant requiredPastInstant(String field, Instant notBefore, Instant notAfter, ZoneId zone) {
         Instant value = requiredInstant(field, zone);
         if (value == null) {
             return null;
