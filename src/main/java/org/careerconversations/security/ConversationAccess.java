@@ -259,8 +259,9 @@ public class ConversationAccess {
 
     /**
      * The org import may run as an administrator or without a user; either way the grants are the app's
-     * doing: no authorization check, and no user operation log entry naming the people concerned (it would
-     * outlive the conversation, PITFALLS 14).
+     * doing: no authorization check, and no user operation log entry naming the people concerned (an entry about
+     * an authorization belongs to no process instance, so the history cleanup would never remove it with the
+     * conversation).
      */
     private void asSystem(Runnable action) {
         ProcessPrivileges.runAsTheProcess(identity, action);

@@ -23,7 +23,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The benchmark of issue 6: the app against a bare engine running the same BPMN shape with no-op delegates,
+ * The benchmark: the app against a bare engine running the same BPMN shape with no-op delegates,
  * in the same Spring context (same engine configuration, history level and database), on an H2 file database
  * and then on an embedded PostgreSQL, each in a Spring context of its own that is closed before the next.
  *
@@ -138,7 +138,7 @@ class Benchmark {
         props.put("spring.main.banner-mode", "off");
         props.put("camunda.bpm.job-execution.enabled", "false");
         props.put("camunda.bpm.admin-user.id", "admin");
-        // outside the demo profile the app starts only with an administrator password of its own (issue 5)
+        // outside the demo profile the app starts only with an administrator password of its own
         String adminPassword = "bench-" + java.util.UUID.randomUUID();
         props.put("CAREERS_ADMIN_PASSWORD", adminPassword);
         props.put("camunda.bpm.admin-user.password", adminPassword);
