@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
 @Component("planNextCheckIn")
 class PlanNextCheckIn implements JavaDelegate {
 
-    private final FollowUpService followUp;
+    private final FollowUpForms forms;
 
-    PlanNextCheckIn(FollowUpService followUp) {
-        this.followUp = followUp;
+    PlanNextCheckIn(FollowUpForms forms) {
+        this.forms = forms;
     }
 
     @Override
@@ -39,8 +39,8 @@ class PlanNextCheckIn implements JavaDelegate {
         int number = lastCheckIn == null ? 1 : ((Number) lastNumber).intValue() + 1;
         execution.setVariable(CHECK_IN_NUMBER, number);
         execution.setVariable(NEXT_CHECK_IN_AT, Date.from(base.toInstant().plus(Duration.ofDays(7L * weeks))));
-        execution.setVariable(PLAN_ON_RECORD, ReadablePlan.json(followUp.readablePlan(id)));
-        String rows = followUp.progressRows(id);
+        execution.setVariable(PLAN_ON_RECORD, ReadablePlan.json(forms.readablePlan(id)));
+        String rows = forms.progressRows(id);
         execution.setVariable(EMPLOYEE_PROGRESS, SpinValues.jsonValue(rows).create());
         execution.setVariable(MANAGER_PROGRESS, SpinValues.jsonValue(rows).create());
         // Tasklist fills a form from every variable: last time's answers must not come back as this time's

@@ -19,18 +19,18 @@ import org.springframework.stereotype.Component;
 @Component("prepareRevision")
 class PrepareRevision implements JavaDelegate {
 
-    private final FollowUpService followUp;
+    private final FollowUpForms forms;
 
-    PrepareRevision(FollowUpService followUp) {
-        this.followUp = followUp;
+    PrepareRevision(FollowUpForms forms) {
+        this.forms = forms;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         long id = StepVariables.conversationId(execution);
-        Map<String, String> lists = followUp.planLists(id);
+        Map<String, String> lists = forms.planLists(id);
         lists.forEach((name, json) -> execution.setVariable(name, SpinValues.jsonValue(json).create()));
-        execution.setVariable(PLAN_ON_RECORD, ReadablePlan.json(followUp.readablePlan(id)));
+        execution.setVariable(PLAN_ON_RECORD, ReadablePlan.json(forms.readablePlan(id)));
         execution.setVariable(REVISION_DECISION, null);
         execution.setVariable(REVISION_COMMENT, null);
     }

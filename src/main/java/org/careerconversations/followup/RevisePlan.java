@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
 class RevisePlan extends FormStep {
 
     private final FollowUpService followUp;
+    private final FollowUpForms forms;
 
-    RevisePlan(FollowUpService followUp) {
+    RevisePlan(FollowUpService followUp, FollowUpForms forms) {
         this.followUp = followUp;
+        this.forms = forms;
     }
 
     @Override
@@ -30,7 +32,7 @@ class RevisePlan extends FormStep {
         long id = conversationId(execution);
         Revised revised = revised(form, followUp.currentActionIds(id));
         return () -> execution.setVariable(PLAN_ON_RECORD,
-            ReadablePlan.json(followUp.readableRevision(id, revised.goals(), revised.actions())));
+            ReadablePlan.json(forms.readableRevision(id, revised.goals(), revised.actions())));
     }
 
     /**
