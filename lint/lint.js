@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Checks the models a designer edits in Camunda Modeler before they can be deployed (issue 7, PITFALLS 10):
+// Checks the models a designer edits in Camunda Modeler before they can be deployed (the build runs it; the
+// Modeler itself takes the same bpmnlint rules from the plugin this script builds, never from .bpmnlintrc):
 //  - bpmn/*.bpmn with bpmnlint and the project's .bpmnlintrc (bpmnlint recommended, the Modeler's
 //    Camunda 7.24 compatibility rules, our conventions in lint/bpmnlint-plugin-careers);
 //  - dmn/*.dmn: every decision has a history time to live and a readable id;

@@ -1,6 +1,6 @@
 const { is } = require('bpmnlint-utils');
 
-// Retention (DESIGN §6): an executable process without a history time to live does not deploy (PITFALLS 6).
+// Retention: the engine refuses to deploy an executable process without a history time to live.
 module.exports = function() {
   function check(node, reporter) {
     if (is(node, 'bpmn:Process') && node.isExecutable) {

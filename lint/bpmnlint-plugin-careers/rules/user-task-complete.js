@@ -1,6 +1,7 @@
 const { is } = require('bpmnlint-utils');
 
-// Every user task has a form, a person it waits for (never "anyone") and a due date (DESIGN §1).
+// Every user task has a form, a person it waits for (never "anyone") and a due date: reminders and
+// escalations follow the due date.
 module.exports = function() {
   function check(node, reporter) {
     if (!is(node, 'bpmn:UserTask')) {

@@ -10,6 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -66,6 +69,50 @@ public final class Chromium implements AutoCloseable {
             Files.copy(png, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Gives each test of a class a chromium of its own ({@code @RegisterExtension}): skips the test, with the
+     * reason, where chromium is not installed; starts the browser when the test first asks for it; closes it
+     * after the test.
+     */
+    public static final class PerTest implements BeforeEachCallback, AfterEachCallback {
+
+        private final int width;
+        private final int height;
+        private Chromium chromium;
+
+        public PerTest(int width, int height) {
+            this.width = width;
+            this.height = height;
+        }
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            assumeInstalled();
+        }
+
+        /** The test's browser, started on the first call. */
+        public Chromium get() throws IOException {
+            if (chromium == null) {
+                chromium = start(width, height);
+            }
+            return chromium;
+        }
+
+        /** Closes the browser; the next {@link #get()} starts a fresh one, with nobody logged in. */
+        public void close() throws IOException {
+            if (chromium != null) {
+                Chromium closing = chromium;
+                chromium = null;
+                closing.close();
+            }
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) throws IOException {
+            close();
         }
     }
 

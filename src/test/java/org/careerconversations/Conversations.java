@@ -12,8 +12,11 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.careerconversations.conversation.Submissions;
+import org.careerconversations.process.ProcessVariables.ActionRow;
+import org.careerconversations.process.ProcessVariables.GoalRow;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -39,7 +42,7 @@ public class Conversations {
     public String preparing(String hr, String employeeId, String managerId) {
         String pi = start(hr, employeeId);
         complete(managerId, pi, TASK_SCHEDULE_CONVERSATION,
-            Submissions.schedule(ClockUtil.getCurrentTime().toInstant().plus(10, ChronoUnit.DAYS)));
+            Submissions.scheduleConversation(ClockUtil.getCurrentTime().toInstant().plus(10, ChronoUnit.DAYS)));
         return pi;
     }
 
@@ -52,33 +55,33 @@ public class Conversations {
 
     /** Takes a conversation whose preparations are open to the signed agreement, through ReviewCadence. */
     public void agree(String pi, String employeeId, String managerId, String secret) {
-        complete(employeeId, pi, TASK_PREPARE_EMPLOYEE, employeePreparation(secret));
-        complete(managerId, pi, TASK_PREPARE_MANAGER, managerPreparation(secret));
-        complete(managerId, pi, TASK_HOLD_CONVERSATION, Submissions.hold("held", null));
-        complete(managerId, pi, TASK_DOCUMENT_AGREEMENTS, documentation(secret));
+        complete(employeeId, pi, TASK_PREPARE_EMPLOYEE, prepareEmployee(secret));
+        complete(managerId, pi, TASK_PREPARE_MANAGER, prepareManager(secret));
+        complete(managerId, pi, TASK_HOLD_CONVERSATION, Submissions.holdConversation("held", null));
+        complete(managerId, pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements(secret));
         complete(employeeId, pi, TASK_SIGN_OFF, Submissions.agree());
     }
 
-    public static Map<String, Object> employeePreparation(String secret) {
-        Map<String, Object> values = new LinkedHashMap<>(Submissions.employeePreparation());
+    public static Map<String, Object> prepareEmployee(String secret) {
+        Map<String, Object> values = new LinkedHashMap<>(Submissions.prepareEmployee());
         values.put(WENT_WELL, secret + " went well");
         values.put(SUPPORT_WANTED, secret + " needs support");
         return values;
     }
 
-    public static Map<String, Object> managerPreparation(String secret) {
-        Map<String, Object> values = new LinkedHashMap<>(Submissions.managerPreparation());
+    public static Map<String, Object> prepareManager(String secret) {
+        Map<String, Object> values = new LinkedHashMap<>(Submissions.prepareManager());
         values.put(STRENGTHS_OBSERVED, secret + " is strong");
         values.put(AREAS_TO_GROW, secret + " can grow");
         return values;
     }
 
-    public static Map<String, Object> documentation(String secret) {
-        Map<String, Object> values = new LinkedHashMap<>(Submissions.documentation());
-        values.put(GOALS, List.of(Map.of("goal", secret + " goal", "measure", "Done",
-            "targetDate", LocalDate.now().plusMonths(6).toString())));
-        values.put(DEVELOPMENT_ACTIONS, List.of(Map.of("action", secret + " course", "kind", "training",
-            "dueDate", LocalDate.now().plusMonths(3).toString(), "support", "")));
+    public static Map<String, Object> documentAgreements(String secret) {
+        Map<String, Object> values = new LinkedHashMap<>(Submissions.documentAgreements());
+        values.put(GOALS, List.of(Map.of(GoalRow.GOAL, secret + " goal", GoalRow.MEASURE, "Done",
+            GoalRow.TARGET_DATE, LocalDate.now().plusMonths(6).toString())));
+        values.put(DEVELOPMENT_ACTIONS, List.of(Map.of(ActionRow.ACTION, secret + " course", ActionRow.KIND, "training",
+            ActionRow.DUE_DATE, LocalDate.now().plusMonths(3).toString(), ActionRow.SUPPORT, "")));
         values.put(FEEDBACK_SUMMARY, secret + " feedback");
         return values;
     }
@@ -91,9 +94,25 @@ public class Conversations {
         });
     }
 
-    public String taskId(String processInstanceId, String taskKey) {
-        Task task = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+    /** Starts a conversation for the employee with no one logged in, as the engine's own API allows. */
+    public ProcessInstance start(String employeeId) {
+        return engine.getRuntimeService().startProcessInstanceByKey(CAREER_CONVERSATION,
+            Submissions.forJavaApi(Submissions.start(employeeId)));
+    }
+
+    /** Completes the open task of the step with no one logged in: the process's paths, not who may take them. */
+    public void complete(String processInstanceId, String taskKey, Map<String, Object> values) {
+        engine.getTaskService().complete(taskId(processInstanceId, taskKey), Submissions.forJavaApi(values));
+    }
+
+    /** The open task of the step, or null. */
+    public Task task(String processInstanceId, String taskKey) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
             .taskDefinitionKey(taskKey).singleResult();
+    }
+
+    public String taskId(String processInstanceId, String taskKey) {
+        Task task = task(processInstanceId, taskKey);
         if (task == null) {
             throw new IllegalStateException("No open " + taskKey + " in " + processInstanceId);
         }

@@ -8,11 +8,10 @@ import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A real PostgreSQL for the tests of the surefire execution "postgres" (binaries from Maven, no Docker). Each
- * test class starts its own, so that its Spring context starts on an empty database: a static field
- * {@code POSTGRES = PostgresDatabase.start()} and a {@code @DynamicPropertySource} method calling {@link #use}. The
- * class's context closes after it ({@code @DirtiesContext}) while PostgreSQL still runs; PostgreSQL itself
- * stops in its own shutdown hook when the JVM ends.
+ * A real PostgreSQL for the tests of the surefire execution "postgres" (binaries from Maven, no Docker). The tests
+ * of the whole app share one ({@link PostgresAppTest}); a test that stops the database under the app starts its
+ * own: a static field {@code POSTGRES = PostgresDatabase.start()} and a {@code @DynamicPropertySource} method
+ * calling {@link #use}. PostgreSQL stops in its own shutdown hook when the JVM ends.
  */
 public final class PostgresDatabase {
 

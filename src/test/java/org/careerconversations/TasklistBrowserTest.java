@@ -2,6 +2,8 @@ package org.careerconversations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.EngineRest.variables;
+import static org.careerconversations.process.ProcessIds.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -11,8 +13,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.careerconversations.EngineRest.Answer;
 import org.careerconversations.conversation.Submissions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -21,7 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Eva prepares her career conversation the way she really does it: in a browser, in Tasklist, through the
- * rendered Camunda Form (employee-preparation.form). The steps before hers go through the engine REST API;
+ * rendered Camunda Form (prepare-employee.form). The steps before hers go through the engine REST API;
  * what she submits is checked in the engine and in the app's own conversation table. Needs Debian's
  * chromium and chromium-driver (skipped, with the reason, when they are not installed). Screenshots of
  * what she sees go to target/screenshots/.
@@ -31,26 +33,26 @@ class TasklistBrowserTest extends AppTest {
     private static final String TASK_NAME = "Prepare your career conversation with Maria Mendes";
 
     private WebDriver driver;
+    @RegisterExtension
+    final Chromium.PerTest browser = new Chromium.PerTest(1400, 1000);
     private Chromium chromium;
     private TasklistPage tasklist;
 
     @Test
     void evaPreparesHerConversationInTasklist() throws IOException {
-        Chromium.assumeInstalled();
-
         // --- the steps before eva's, through REST: hanna starts for eva, maria schedules ---
         Answer started = rest().as("hanna").post("/engine-rest/process-definition/key/CareerConversation/start",
-            variables("employeeId", "eva"));
+            variables(EMPLOYEE_ID, "eva"));
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         assertThat(started.json().path("businessKey").asText()).isEqualTo("eva-1");
         String processInstanceId = started.json().path("id").asText();
 
-        String scheduleTask = taskId("maria", "Task_ScheduleConversation");
+        String scheduleTask = taskId("maria", TASK_SCHEDULE_CONVERSATION);
         Answer scheduled = rest().as("maria").post("/engine-rest/task/" + scheduleTask + "/complete",
-            variables(Submissions.schedule(Instant.now().plus(7, ChronoUnit.DAYS))));
+            variables(Submissions.scheduleConversation(Instant.now().plus(7, ChronoUnit.DAYS))));
         assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(204);
 
-        String prepareTask = taskId("eva", "Task_PrepareEmployee");
+        String prepareTask = taskId("eva", TASK_PREPARE_EMPLOYEE);
         JsonNode task = rest().as("eva").get("/engine-rest/task/" + prepareTask).json();
         assertThat(task.path("name").asText()).isEqualTo(TASK_NAME);
 
@@ -94,11 +96,11 @@ class TasklistBrowserTest extends AppTest {
         assertThat(done.getDeleteReason()).isEqualTo("completed");
         assertThat(done.getAssignee()).isEqualTo("eva");
 
-        assertThat(runtimeService.getVariable(processInstanceId, "wentWell")).isEqualTo(wentWell);
-        // PITFALLS 9c: Tasklist submits a number untyped; it arrives as a whole number
-        Object satisfaction = runtimeService.getVariable(processInstanceId, "jobSatisfaction");
+        assertThat(runtimeService.getVariable(processInstanceId, WENT_WELL)).isEqualTo(wentWell);
+        // Tasklist submits a number untyped; it arrives as a whole number
+        Object satisfaction = runtimeService.getVariable(processInstanceId, JOB_SATISFACTION);
         assertThat(satisfaction).isInstanceOf(Integer.class).isEqualTo(4);
-        assertThat(runtimeService.getVariable(processInstanceId, "earlierTalkWished")).isEqualTo(true);
+        assertThat(runtimeService.getVariable(processInstanceId, EARLIER_TALK_WISHED)).isEqualTo(true);
 
         Map<String, Object> record = jdbc.queryForMap("select * from conversation where business_key = 'eva-1'");
         assertThat(record.get("employee_prepared")).isEqualTo(true);
@@ -116,14 +118,14 @@ class TasklistBrowserTest extends AppTest {
      */
     @Test
     void mariaDocumentsGoalsAndStepsInTasklist() throws IOException {
-        Chromium.assumeInstalled();
         assertThat(rest().as("hanna").post("/engine-rest/process-definition/key/CareerConversation/start",
-            variables("employeeId", "eva")).status()).isEqualTo(200);
-        completeByRest("maria", "Task_ScheduleConversation", Submissions.schedule(Instant.now().plus(7, ChronoUnit.DAYS)));
-        completeByRest("eva", "Task_PrepareEmployee", Submissions.employeePreparation());
-        completeByRest("maria", "Task_PrepareManager", Submissions.managerPreparation());
-        completeByRest("maria", "Task_HoldConversation", Submissions.hold("held", null));
-        String documentTask = taskId("maria", "Task_DocumentAgreements");
+            variables(EMPLOYEE_ID, "eva")).status()).isEqualTo(200);
+        completeByRest("maria", TASK_SCHEDULE_CONVERSATION, Submissions.scheduleConversation(Instant.now().plus(7,
+            ChronoUnit.DAYS)));
+        completeByRest("eva", TASK_PREPARE_EMPLOYEE, Submissions.prepareEmployee());
+        completeByRest("maria", TASK_PREPARE_MANAGER, Submissions.prepareManager());
+        completeByRest("maria", TASK_HOLD_CONVERSATION, Submissions.holdConversation("held", null));
+        String documentTask = taskId("maria", TASK_DOCUMENT_AGREEMENTS);
 
         driver = startChromium();
         WebDriverWait wait = tasklist.await();
@@ -148,7 +150,7 @@ class TasklistBrowserTest extends AppTest {
         assertThat(jdbc.queryForList("select a.action || '/' || a.kind from development_action a join conversation c "
             + "on c.id = a.conversation_id where c.business_key = 'eva-1'", String.class))
             .containsExactly("Presentation skills course/training");
-        assertThat(taskId("eva", "Task_SignOff")).isNotBlank();
+        assertThat(taskId("eva", TASK_SIGN_OFF)).isNotBlank();
     }
 
     private void completeByRest(String user, String taskKey, Map<String, Object> values) {
@@ -157,17 +159,8 @@ class TasklistBrowserTest extends AppTest {
         assertThat(answer.status()).as(answer.body()).isEqualTo(204);
     }
 
-    @AfterEach
-    void quitBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-            driver = null;
-        }
-    }
-
     private WebDriver startChromium() throws IOException {
-        chromium = Chromium.start(1400, 1000);
+        chromium = browser.get();
         tasklist = new TasklistPage(chromium.driver(), port);
         return chromium.driver();
     }

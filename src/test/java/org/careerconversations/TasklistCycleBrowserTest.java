@@ -2,6 +2,8 @@ package org.careerconversations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.EngineRest.variables;
+import static org.careerconversations.process.ProcessIds.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -18,9 +20,10 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.careerconversations.EngineRest.Answer;
 import org.careerconversations.conversation.Submissions;
-import org.junit.jupiter.api.AfterEach;
+import org.careerconversations.process.ProcessVariables.GoalRow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -46,14 +49,15 @@ class TasklistCycleBrowserTest extends AppTest {
     private static final String LONG_GOAL = "Lead the quarterly sprint demo for the whole department, including the "
         + "customer questions afterwards, so that the team's work becomes visible beyond engineering";
 
+    @RegisterExtension
+    final Chromium.PerTest browser = new Chromium.PerTest(1400, 1100);
     private Chromium chromium;
     private TasklistPage tasklist;
     private final List<String> messages = new ArrayList<>();
 
     @BeforeEach
     void browser() throws IOException {
-        Chromium.assumeInstalled();
-        chromium = Chromium.start(1400, 1100);
+        chromium = browser.get();
         tasklist = new TasklistPage(chromium.driver(), port);
     }
 
@@ -89,7 +93,7 @@ class TasklistCycleBrowserTest extends AppTest {
         assertThat(tasklist.selectOptions()).contains("Maria Mendes (3 people)", "Mark Meijer (2 people)",
             "Dora Dijkstra (2 people)");
         screenshot("cycle-03-hanna-round-by-manager-name");
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("CareerConversation").count())
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CAREER_CONVERSATION).count())
             .isOne();
 
         // --- maria schedules it ---
@@ -110,8 +114,8 @@ class TasklistCycleBrowserTest extends AppTest {
             .isEqualTo(meeting);
 
         // the preparations (their forms are walked in TasklistBrowserTest)
-        completeByRest("eva", "Task_PrepareEmployee", Submissions.employeePreparation());
-        completeByRest("maria", "Task_PrepareManager", Submissions.managerPreparation());
+        completeByRest("eva", TASK_PREPARE_EMPLOYEE, Submissions.prepareEmployee());
+        completeByRest("maria", TASK_PREPARE_MANAGER, Submissions.prepareManager());
 
         // --- maria holds it: "held" before the meeting time is refused in the form's words ---
         tasklist.logIn("maria");
@@ -134,10 +138,10 @@ class TasklistCycleBrowserTest extends AppTest {
             .isEqualTo(meeting);
 
         // maria documents (walked in TasklistBrowserTest), with a goal too long for one line
-        Map<String, Object> documentation = Submissions.documentation();
-        documentation.put("goals", List.of(Map.of("goal", LONG_GOAL, "measure", "Two demos given",
-            "targetDate", "2027-03-31")));
-        completeByRest("maria", "Task_DocumentAgreements", documentation);
+        Map<String, Object> documentation = Submissions.documentAgreements();
+        documentation.put(GOALS, List.of(Map.of(GoalRow.GOAL, LONG_GOAL, GoalRow.MEASURE, "Two demos given",
+            GoalRow.TARGET_DATE, "2027-03-31")));
+        completeByRest("maria", TASK_DOCUMENT_AGREEMENTS, documentation);
 
         // --- eva reads everything recorded about her, in full, and asks for changes ---
         tasklist.logIn("eva");
@@ -170,10 +174,11 @@ class TasklistCycleBrowserTest extends AppTest {
         tasklist.await().until(d -> "DOCUMENTING".equals(conversationStatus()));
 
         // maria revises the record after eva's comment
-        Map<String, Object> revised = Submissions.documentation();
-        revised.put("goals", List.of(Map.of("goal", LONG_GOAL, "measure", "Two demos given", "targetDate", "2027-03-31"),
-            Map.of("goal", "Speak at a conference", "targetDate", "2027-10-31")));
-        completeByRest("maria", "Task_DocumentAgreements", revised);
+        Map<String, Object> revised = Submissions.documentAgreements();
+        revised.put(GOALS, List.of(Map.of(GoalRow.GOAL, LONG_GOAL, GoalRow.MEASURE, "Two demos given",
+            GoalRow.TARGET_DATE, "2027-03-31"),
+            Map.of(GoalRow.GOAL, "Speak at a conference", GoalRow.TARGET_DATE, "2027-10-31")));
+        completeByRest("maria", TASK_DOCUMENT_AGREEMENTS, revised);
 
         // --- eva sees what changed, and signs off ---
         tasklist.logIn("eva");
@@ -189,12 +194,12 @@ class TasklistCycleBrowserTest extends AppTest {
 
         // --- at the first check-in eva reads the plan as it stands and reports per step ---
         String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("eva-1")
-            .processDefinitionKey("CareerConversation")
+            .processDefinitionKey(CAREER_CONVERSATION)
             .singleResult().getId();
-        Date checkInAt = (Date) runtimeService.getVariable(instance, "nextCheckInAt");
+        Date checkInAt = (Date) runtimeService.getVariable(instance, NEXT_CHECK_IN_AT);
         ClockUtil.setCurrentTime(Date.from(checkInAt.toInstant().plus(1, ChronoUnit.MINUTES)));
         engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
-            .processInstanceId(instance).activityId("TimerEvent_CheckInDue").singleResult().getId());
+            .processInstanceId(instance).activityId(TIMER_CHECK_IN_DUE).singleResult().getId());
         tasklist.logIn("eva");
         tasklist.openTask("Check in on your development plan with Maria Mendes");
         assertThat(tasklist.formText()).contains("The plan as it stands (version 1)", LONG_GOAL,
@@ -268,13 +273,5 @@ class TasklistCycleBrowserTest extends AppTest {
 
     private void screenshot(String name) {
         chromium.screenshot(name);
-    }
-
-    @AfterEach
-    void quitBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-        }
     }
 }

@@ -125,14 +125,19 @@ public final class TasklistPage {
         return await().until(d -> notices().stream().filter(n -> n.contains(text)).findFirst().orElse(null));
     }
 
-    /** Closes the notifications Tasklist shows (they sit over the form's buttons). */
+    /**
+     * Closes the notifications Tasklist shows (they sit over the form's buttons). Tasklist redraws the list when
+     * one goes, or lets one go by itself: a close button found a moment ago may be gone, so look again.
+     */
     public void dismissNotices() {
-        for (WebElement close : driver.findElements(By.cssSelector(".alert button.close"))) {
-            if (close.isDisplayed()) {
-                close.click();
+        await().ignoring(StaleElementReferenceException.class).until(d -> {
+            for (WebElement close : d.findElements(By.cssSelector(".alert button.close"))) {
+                if (close.isDisplayed()) {
+                    close.click();
+                }
             }
-        }
-        await().until(d -> notices().isEmpty());
+            return notices().isEmpty();
+        });
     }
 
     /** Whether an element is shown to the person (present and visible). */

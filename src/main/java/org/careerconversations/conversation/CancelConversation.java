@@ -7,6 +7,7 @@ import static org.careerconversations.process.ProcessVariables.RESCHEDULING_NOTE
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.careerconversations.step.StepVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_CancelConversation: ends the cycle as cancelled, with the reason given by the manager or HR. */

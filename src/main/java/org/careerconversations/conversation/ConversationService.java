@@ -13,15 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.careerconversations.conversation.Preparations.Documentation;
 import org.careerconversations.conversation.Preparations.EmployeePreparation;
 import org.careerconversations.conversation.Preparations.ManagerPreparation;
 import org.careerconversations.organisation.Employee;
 import org.careerconversations.organisation.EmployeeRepository;
+import org.careerconversations.process.OrganisationClock;
 import org.careerconversations.security.ConversationAccess;
 import org.careerconversations.security.Groups;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,19 +41,21 @@ public class ConversationService {
     private final IdentityService identityService;
     private final ConversationAccess access;
     private final ApplicationEventPublisher events;
+    private final OrganisationClock clock;
     private final ZoneId zone;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
     ConversationService(ConversationRepository conversations, EmployeeRepository employees,
                         IdentityService identityService, ConversationAccess access,
-                        ApplicationEventPublisher events, @Value("${careers.time-zone:Europe/Amsterdam}") ZoneId zone) {
+                        ApplicationEventPublisher events, OrganisationClock clock) {
         this.conversations = conversations;
         this.employees = employees;
         this.identityService = identityService;
         this.access = access;
         this.events = events;
-        this.zone = zone;
+        this.clock = clock;
+        this.zone = clock.zone();
     }
 
     /**
@@ -321,11 +322,11 @@ public class ConversationService {
     }
 
     Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return clock.now();
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(now(), zone);
+        return clock.today();
     }
 
     private Conversation get(long conversationId) {

@@ -2,6 +2,7 @@ package org.careerconversations.conversation;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.careerconversations.step.StepVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_EndFollowUp: the next cycle has started, so this cycle's follow-up is over. */

@@ -4,6 +4,7 @@ import static org.careerconversations.process.ProcessVariables.CONVERSATION_OUTC
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.careerconversations.step.StepVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_FinaliseAgreement: the agreement is signed off and from now on cannot change. */

@@ -8,7 +8,8 @@ import static org.careerconversations.process.ProcessVariables.RESCHEDULE_COUNT;
 import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.careerconversations.step.FormStep;
+import org.careerconversations.step.SubmittedForm;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * rescheduled (with a reason) or cancelled (with a reason).
  */
 @Component("holdConversation")
-class HoldConversation implements ExecutionListener {
+class HoldConversation extends FormStep {
 
     static final String HELD = "held";
     static final String RESCHEDULED = "rescheduled";
@@ -29,12 +30,8 @@ class HoldConversation implements ExecutionListener {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-        if (!StepVariables.taskWasCompleted(execution)) {
-            return;
-        }
-        long id = StepVariables.conversationId(execution);
-        SubmittedForm form = new SubmittedForm(execution);
+    protected Runnable check(SubmittedForm form, DelegateExecution execution) {
+        long id = conversationId(execution);
         String outcome = form.requiredChoice(MEETING_OUTCOME, List.of(HELD, RESCHEDULED, CANCELLED));
         String note = form.optionalText(OUTCOME_NOTE, SubmittedForm.LONG_TEXT);
         Instant heldAt = HELD.equals(outcome)
@@ -44,12 +41,13 @@ class HoldConversation implements ExecutionListener {
         if (note == null && (RESCHEDULED.equals(outcome) || CANCELLED.equals(outcome))) {
             form.reject(OUTCOME_NOTE, "is required when the conversation moves or does not take place: say why");
         }
-        form.throwIfInvalid();
         if (HELD.equals(outcome)) {
-            conversations.held(id, heldAt);
-        } else if (RESCHEDULED.equals(outcome)) {
-            execution.setVariable(RESCHEDULE_COUNT, conversations.rescheduled(id, note));
+            return () -> conversations.held(id, heldAt);
+        }
+        if (RESCHEDULED.equals(outcome)) {
+            return () -> execution.setVariable(RESCHEDULE_COUNT, conversations.rescheduled(id, note));
         }
         // a cancellation is recorded by Task_CancelConversation, which HR's cancellation shares
+        return NOTHING_TO_RECORD;
     }
 }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Set;
 import org.careerconversations.conversation.Preparations.ActionInput;
 import org.careerconversations.conversation.Preparations.GoalInput;
+import org.careerconversations.process.ProcessVariables.ActionRow;
+import org.careerconversations.process.ProcessVariables.GoalRow;
+import org.careerconversations.step.SubmittedForm;
 
 /** The goals and development actions of a plan as a form submits them, checked by one set of rules. */
 public final class PlanLists {
@@ -15,18 +18,18 @@ public final class PlanLists {
 
     public static List<GoalInput> goals(SubmittedForm form) {
         return form.list(GOALS, 1, row -> new GoalInput(
-            row.requiredText("goal", SubmittedForm.LIST_TEXT),
-            row.optionalText("measure", SubmittedForm.LIST_TEXT),
-            row.optionalDate("targetDate")));
+            row.requiredText(GoalRow.GOAL, SubmittedForm.LIST_TEXT),
+            row.optionalText(GoalRow.MEASURE, SubmittedForm.LIST_TEXT),
+            row.optionalDate(GoalRow.TARGET_DATE)));
     }
 
     public static List<ActionInput> actions(SubmittedForm form) {
         return form.list(DEVELOPMENT_ACTIONS, 0, row -> new ActionInput(
-            row.optionalId("actionId"),
-            row.requiredText("action", SubmittedForm.LIST_TEXT),
-            row.requiredChoice("kind", ACTION_KINDS),
-            row.optionalDate("dueDate"),
-            row.optionalText("support", SubmittedForm.LIST_TEXT)));
+            row.optionalId(ActionRow.ACTION_ID),
+            row.requiredText(ActionRow.ACTION, SubmittedForm.LIST_TEXT),
+            row.requiredChoice(ActionRow.KIND, ACTION_KINDS),
+            row.optionalDate(ActionRow.DUE_DATE),
+            row.optionalText(ActionRow.SUPPORT, SubmittedForm.LIST_TEXT)));
     }
 
     private PlanLists() {

@@ -2,6 +2,7 @@ package org.careerconversations.conversation;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.careerconversations.step.SubmittedForm;
 
 /** The values each step hands to {@link ConversationService}, already checked by {@link SubmittedForm}. */
 public final class Preparations {

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.careerconversations.conversation.Preparations.ActionInput;
 import org.careerconversations.conversation.Preparations.GoalInput;
+import org.careerconversations.step.FieldLabels;
 
 /**
  * A plan as people read it: goals and development steps with their kind, dates and progress in words, and what
@@ -24,9 +25,6 @@ import org.careerconversations.conversation.Preparations.GoalInput;
  * {@code {{#if planOnRecord.careerAspirations}}}.
  */
 public final class ReadablePlan {
-
-    /** The variable the forms read the plan from. */
-    public static final String VARIABLE = "planOnRecord";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
     private static final ObjectMapper JSON = new ObjectMapper();

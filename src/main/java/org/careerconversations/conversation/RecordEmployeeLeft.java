@@ -2,6 +2,7 @@ package org.careerconversations.conversation;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.careerconversations.step.StepVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordEmployeeLeft: the employee left the organisation; the cycle ends with reason "left". */

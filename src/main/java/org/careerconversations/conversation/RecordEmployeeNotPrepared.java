@@ -4,6 +4,7 @@ import static org.careerconversations.process.ProcessVariables.EMPLOYEE_PREPARED
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.careerconversations.step.StepVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordEmployeeNotPrepared: the meeting time came before the employee's preparation. */

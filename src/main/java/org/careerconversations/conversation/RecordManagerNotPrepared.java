@@ -4,6 +4,7 @@ import static org.careerconversations.process.ProcessVariables.MANAGER_PREPARED;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.careerconversations.step.StepVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordManagerNotPrepared: the meeting time came before the manager's preparation. */

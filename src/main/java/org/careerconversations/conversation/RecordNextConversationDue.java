@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.careerconversations.process.ProcessVariables.CadenceOutput;
+import org.careerconversations.step.StepVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordNextConversationDue: stores ReviewCadence's answer and the employee's next due date. */
@@ -22,10 +24,10 @@ class RecordNextConversationDue implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         @SuppressWarnings("unchecked")
         Map<String, Object> cadence = (Map<String, Object>) execution.getVariable(CADENCE);
-        int monthsToNext = ((Number) cadence.get("monthsToNext")).intValue();
-        int checkInWeeks = ((Number) cadence.get("checkInWeeks")).intValue();
-        boolean hrJoins = Boolean.TRUE.equals(cadence.get("hrJoins"));
-        String reason = (String) cadence.get("reason");
+        int monthsToNext = ((Number) cadence.get(CadenceOutput.MONTHS_TO_NEXT)).intValue();
+        int checkInWeeks = ((Number) cadence.get(CadenceOutput.CHECK_IN_WEEKS)).intValue();
+        boolean hrJoins = Boolean.TRUE.equals(cadence.get(CadenceOutput.HR_JOINS));
+        String reason = (String) cadence.get(CadenceOutput.REASON);
         LocalDate nextDue = conversations.recordCadence(StepVariables.conversationId(execution), monthsToNext,
             checkInWeeks, hrJoins, reason);
         execution.setVariable(MONTHS_TO_NEXT, monthsToNext);

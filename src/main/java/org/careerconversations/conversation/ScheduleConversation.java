@@ -10,7 +10,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.careerconversations.step.FormStep;
+import org.careerconversations.step.SubmittedForm;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * did it take place" starts from the planned time, written as the form's date-time field writes it.
  */
 @Component("scheduleConversation")
-class ScheduleConversation implements ExecutionListener {
+class ScheduleConversation extends FormStep {
 
     private final ConversationService conversations;
 
@@ -27,19 +28,16 @@ class ScheduleConversation implements ExecutionListener {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-        if (!StepVariables.taskWasCompleted(execution)) {
-            return;
-        }
-        SubmittedForm form = new SubmittedForm(execution);
+    protected Runnable check(SubmittedForm form, DelegateExecution execution) {
         Instant meetingAt = form.requiredFutureInstant(MEETING_AT, conversations.now(), conversations.zone());
         String place = form.requiredText(MEETING_PLACE, SubmittedForm.SHORT_TEXT);
-        form.throwIfInvalid();
-        conversations.schedule(StepVariables.conversationId(execution), meetingAt, place);
-        execution.setVariable(MEETING_STARTS_AT, Date.from(meetingAt));
-        execution.setVariable(MEETING_HELD_AT, meetingAt.atZone(conversations.zone()).toOffsetDateTime()
-            .truncatedTo(ChronoUnit.MINUTES).toString());
-        // Tasklist fills a form from the variables: holding the new meeting starts without the last outcome chosen
-        execution.removeVariable(MEETING_OUTCOME);
+        return () -> {
+            conversations.schedule(conversationId(execution), meetingAt, place);
+            execution.setVariable(MEETING_STARTS_AT, Date.from(meetingAt));
+            execution.setVariable(MEETING_HELD_AT, meetingAt.atZone(conversations.zone()).toOffsetDateTime()
+                .truncatedTo(ChronoUnit.MINUTES).toString());
+            // Tasklist fills a form from the variables: holding the new meeting starts without the last outcome
+            execution.removeVariable(MEETING_OUTCOME);
+        };
     }
 }

@@ -6,17 +6,19 @@ import static org.careerconversations.process.ProcessVariables.SIGN_OFF_DECISION
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.careerconversations.step.FormStep;
+import org.careerconversations.step.SubmittedForm;
 import org.springframework.stereotype.Component;
 
-/** Task_SignOff (end): the employee agrees, or asks for changes and says which. */
+/**
+ * Task_SignOff (end): the employee agrees, or asks for changes and says which. How often they asked goes to
+ * {@code rejectionCount}, from which the model decides whether HR mediates.
+ */
 @Component("signOff")
-class SignOff implements ExecutionListener {
+class SignOff extends FormStep {
 
     static final String AGREE = "agree";
     static final String REQUEST_CHANGES = "requestChanges";
-    /** From this many requests for changes on, HR mediates (the model's Gateway_RejectedTwice). */
-    static final int MEDIATION_AFTER = 2;
 
     private final ConversationService conversations;
 
@@ -25,24 +27,16 @@ class SignOff implements ExecutionListener {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-        if (!StepVariables.taskWasCompleted(execution)) {
-            return;
-        }
-        SubmittedForm form = new SubmittedForm(execution);
+    protected Runnable check(SubmittedForm form, DelegateExecution execution) {
         String decision = form.requiredChoice(SIGN_OFF_DECISION, List.of(AGREE, REQUEST_CHANGES));
         String request = form.optionalText(CHANGE_REQUEST, SubmittedForm.LONG_TEXT);
         if (REQUEST_CHANGES.equals(decision) && request == null) {
             form.reject(CHANGE_REQUEST, "is required when you ask for changes: say what should change");
         }
-        form.throwIfInvalid();
-        if (REQUEST_CHANGES.equals(decision)) {
-            long id = StepVariables.conversationId(execution);
-            int requests = conversations.changesRequested(id, request);
-            if (requests >= MEDIATION_AFTER) {
-                conversations.toMediation(id);
-            }
-            execution.setVariable(REJECTION_COUNT, requests);
+        if (!REQUEST_CHANGES.equals(decision)) {
+            return NOTHING_TO_RECORD;
         }
+        return () -> execution.setVariable(REJECTION_COUNT,
+            conversations.changesRequested(conversationId(execution), request));
     }
 }

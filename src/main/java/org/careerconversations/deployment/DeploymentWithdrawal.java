@@ -7,10 +7,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.careerconversations.conversation.ConversationService;
+import org.careerconversations.process.ProcessPrivileges;
 import org.careerconversations.security.CurrentUser;
 import org.careerconversations.security.CurrentUser.Caller;
 import org.careerconversations.security.Groups;
-import org.careerconversations.security.SystemAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,7 +58,7 @@ class DeploymentWithdrawal {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only administrators withdraw a deployment");
         }
         // the app has decided: the administrator may; the engine's own refusal of a cascade is for people
-        return SystemAccess.call(identity, () -> transaction.execute(status -> {
+        return ProcessPrivileges.asTheProcess(identity, () -> transaction.execute(status -> {
             if (repository.createDeploymentQuery().deploymentId(deploymentId).count() == 0) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no deployment " + deploymentId);
             }

@@ -12,9 +12,9 @@ import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByKeyCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
+import org.careerconversations.process.ProcessPrivileges;
 import org.careerconversations.security.EngineCaller;
 import org.careerconversations.security.EngineGuard;
-import org.careerconversations.security.SystemAccess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +46,7 @@ class DeploymentsInUse extends EngineGuard {
                 check(caller.get(), ids, (boolean) EngineCaller.field(command, "cascadeToInstances"), null);
             } else if (command instanceof DeleteProcessDefinitionsByKeyCmd) {
                 String key = (String) EngineCaller.field(command, "processDefinitionKey");
-                check(caller.get(), SystemAccess.call(configuration.getIdentityService(),
+                check(caller.get(), ProcessPrivileges.asTheProcess(configuration.getIdentityService(),
                     () -> configuration.getRepositoryService().createProcessDefinitionQuery()
                         .processDefinitionKey(key).list().stream().map(ProcessDefinition::getId).toList()),
                     (boolean) EngineCaller.field(command, "cascade"), null);
@@ -72,13 +72,13 @@ class DeploymentsInUse extends EngineGuard {
     }
 
     private List<String> definitionsOf(String deploymentId) {
-        return SystemAccess.call(configuration.getIdentityService(), () -> configuration.getRepositoryService()
-            .createProcessDefinitionQuery().deploymentId(deploymentId).list().stream()
+        return ProcessPrivileges.asTheProcess(configuration.getIdentityService(), () -> configuration
+            .getRepositoryService().createProcessDefinitionQuery().deploymentId(deploymentId).list().stream()
             .map(ProcessDefinition::getId).toList());
     }
 
     private long count(Collection<String> definitionIds, boolean running) {
-        return SystemAccess.call(configuration.getIdentityService(), () -> {
+        return ProcessPrivileges.asTheProcess(configuration.getIdentityService(), () -> {
             long count = 0;
             for (String id : definitionIds) {
                 count += running
@@ -91,8 +91,8 @@ class DeploymentsInUse extends EngineGuard {
     }
 
     private boolean decisionsTaken(String deploymentId) {
-        return SystemAccess.call(configuration.getIdentityService(), () -> configuration.getRepositoryService()
-            .createDecisionDefinitionQuery().deploymentId(deploymentId).list().stream()
+        return ProcessPrivileges.asTheProcess(configuration.getIdentityService(), () -> configuration
+            .getRepositoryService().createDecisionDefinitionQuery().deploymentId(deploymentId).list().stream()
             .anyMatch(decision -> configuration.getHistoryService().createHistoricDecisionInstanceQuery()
                 .decisionDefinitionId(decision.getId()).count() > 0));
     }

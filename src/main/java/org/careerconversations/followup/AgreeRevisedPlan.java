@@ -1,30 +1,25 @@
 package org.careerconversations.followup;
 
-import static org.careerconversations.followup.FollowUpVariables.REVISION_COMMENT;
-import static org.careerconversations.followup.FollowUpVariables.REVISION_DECISION;
+import static org.careerconversations.process.ProcessVariables.REVISION_COMMENT;
+import static org.careerconversations.process.ProcessVariables.REVISION_DECISION;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.careerconversations.conversation.StepVariables;
-import org.careerconversations.conversation.SubmittedForm;
+import org.careerconversations.step.FormStep;
+import org.careerconversations.step.SubmittedForm;
 import org.springframework.stereotype.Component;
 
 /** Task_AgreeRevisedPlan (end): the employee agrees to the revised plan, or says what should change. */
 @Component("agreeRevisedPlan")
-class AgreeRevisedPlan implements ExecutionListener {
+class AgreeRevisedPlan extends FormStep {
 
     @Override
-    public void notify(DelegateExecution execution) {
-        if (!StepVariables.taskWasCompleted(execution)) {
-            return;
-        }
-        SubmittedForm form = new SubmittedForm(execution);
+    protected Runnable check(SubmittedForm form, DelegateExecution execution) {
         String decision = form.requiredChoice(REVISION_DECISION, List.of("agree", "requestChanges"));
         String comment = form.optionalText(REVISION_COMMENT, SubmittedForm.LONG_TEXT);
         if ("requestChanges".equals(decision) && comment == null) {
             form.reject(REVISION_COMMENT, "is required when you ask for changes: say what should change");
         }
-        form.throwIfInvalid();
+        return NOTHING_TO_RECORD;
     }
 }

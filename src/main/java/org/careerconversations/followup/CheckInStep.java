@@ -1,15 +1,15 @@
 package org.careerconversations.followup;
 
-import static org.careerconversations.followup.FollowUpVariables.CHECK_IN_NUMBER;
+import static org.careerconversations.process.ProcessVariables.CHECK_IN_NUMBER;
 
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.careerconversations.conversation.StepVariables;
-import org.careerconversations.conversation.SubmittedForm;
 import org.careerconversations.followup.FollowUpService.ProgressInput;
 import org.careerconversations.process.ProcessVariables;
+import org.careerconversations.process.ProcessVariables.ProgressRow;
+import org.careerconversations.step.FormStep;
+import org.careerconversations.step.SubmittedForm;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
  * Task_CheckInEmployee and Task_CheckInManager (end): progress per development action, obstacles, and
  * whether the plan needs revising — the same rules for both sides, each with its own field names.
  */
-class CheckInStep implements ExecutionListener {
+class CheckInStep extends FormStep {
 
     private final FollowUpService followUp;
     private final String role;
@@ -37,17 +37,13 @@ class CheckInStep implements ExecutionListener {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-        if (!StepVariables.taskWasCompleted(execution)) {
-            return;
-        }
-        long id = StepVariables.conversationId(execution);
+    protected Runnable check(SubmittedForm form, DelegateExecution execution) {
+        long id = conversationId(execution);
         List<Long> actionIds = followUp.currentActionIds(id);
-        SubmittedForm form = new SubmittedForm(execution);
         List<ProgressInput> progress = form.list(progressField, 0, row -> {
-            Long actionId = row.optionalId("actionId");
-            String status = row.requiredChoice("status", Set.copyOf(FollowUpService.PROGRESS));
-            String note = row.optionalText("note", SubmittedForm.SHORT_TEXT);
+            Long actionId = row.optionalId(ProgressRow.ACTION_ID);
+            String status = row.requiredChoice(ProgressRow.STATUS, Set.copyOf(FollowUpService.PROGRESS));
+            String note = row.optionalText(ProgressRow.NOTE, SubmittedForm.SHORT_TEXT);
             if (actionId == null || !actionIds.contains(actionId)) {
                 row.reject(null, "this step is not in the current plan; open the task again to see the plan as it "
                     + "is now");
@@ -57,10 +53,8 @@ class CheckInStep implements ExecutionListener {
         });
         String obstacles = form.optionalText(obstaclesField, SubmittedForm.LONG_TEXT);
         boolean revise = form.flag(reviseField);
-        form.throwIfInvalid();
-        int number = ((Number) execution.getVariable(CHECK_IN_NUMBER)).intValue();
-        followUp.recordCheckIn(id, number, role, (String) execution.getVariable(authorVariable), progress,
-            obstacles, revise);
+        return () -> followUp.recordCheckIn(id, ((Number) execution.getVariable(CHECK_IN_NUMBER)).intValue(), role,
+            (String) execution.getVariable(authorVariable), progress, obstacles, revise);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -68,15 +62,15 @@ class CheckInStep implements ExecutionListener {
 
         @Bean
         CheckInStep checkInEmployee(FollowUpService followUp) {
-            return new CheckInStep(followUp, FollowUpService.EMPLOYEE, FollowUpVariables.EMPLOYEE_PROGRESS,
-                FollowUpVariables.EMPLOYEE_OBSTACLES, FollowUpVariables.EMPLOYEE_PLAN_NEEDS_REVISING,
+            return new CheckInStep(followUp, FollowUpService.EMPLOYEE, ProcessVariables.EMPLOYEE_PROGRESS,
+                ProcessVariables.EMPLOYEE_OBSTACLES, ProcessVariables.EMPLOYEE_PLAN_NEEDS_REVISING,
                 ProcessVariables.EMPLOYEE_ID);
         }
 
         @Bean
         CheckInStep checkInManager(FollowUpService followUp) {
-            return new CheckInStep(followUp, FollowUpService.MANAGER, FollowUpVariables.MANAGER_PROGRESS,
-                FollowUpVariables.MANAGER_OBSTACLES, FollowUpVariables.MANAGER_PLAN_NEEDS_REVISING,
+            return new CheckInStep(followUp, FollowUpService.MANAGER, ProcessVariables.MANAGER_PROGRESS,
+                ProcessVariables.MANAGER_OBSTACLES, ProcessVariables.MANAGER_PLAN_NEEDS_REVISING,
                 ProcessVariables.MANAGER_ID);
         }
     }

@@ -1,31 +1,26 @@
 package org.careerconversations.followup;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.careerconversations.conversation.Conversation;
 import org.careerconversations.conversation.ConversationEvents;
 import org.careerconversations.conversation.ConversationRepository;
 import org.careerconversations.conversation.DevelopmentAction;
-import org.careerconversations.conversation.Goal;
 import org.careerconversations.conversation.Preparations.ActionInput;
 import org.careerconversations.conversation.Preparations.GoalInput;
 import org.careerconversations.conversation.ReadablePlan;
+import org.careerconversations.process.ProcessVariables.ProgressRow;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The follow-up of an agreed plan: check-ins with progress per development action, and revisions that add
- * a new version of the plan while the agreed one stays as it was.
+ * a new version of the plan while the agreed one stays as it was. What the follow-up's forms show is
+ * {@link FollowUpForms}.
  */
 @Service
 @Transactional
@@ -34,8 +29,6 @@ public class FollowUpService {
     static final List<String> PROGRESS = List.of("not-started", "on-track", "at-risk", "done");
     static final String EMPLOYEE = "employee";
     static final String MANAGER = "manager";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ConversationRepository conversations;
     private final CheckInRepository checkIns;
@@ -51,65 +44,6 @@ public class FollowUpService {
     }
 
     record ProgressInput(long actionId, String status, String note) {
-    }
-
-    /** The plan in force as people read it ({@link ReadablePlan}), with each step's progress. */
-    Map<String, Object> readablePlan(long conversationId) {
-        return ReadablePlan.of(get(conversationId));
-    }
-
-    /**
-     * A revised plan as the employee reads it before agreeing: the new version, each kept step with its progress
-     * so far, and what changed from the plan in force.
-     */
-    Map<String, Object> readableRevision(long conversationId, List<GoalInput> goals, List<ActionInput> actions) {
-        Conversation c = get(conversationId);
-        Function<ActionInput, String> progress = ReadablePlan.progressOf(c.currentActions());
-        Map<String, Object> plan = ReadablePlan.plan(c.getPlanVersion() + 1, goals, actions,
-            a -> Optional.ofNullable(progress.apply(a)).orElse(DevelopmentAction.NOT_STARTED));
-        List<String> changes = ReadablePlan.changes(ReadablePlan.inputs(c.currentGoals()),
-            ReadablePlan.actionInputs(c.currentActions()), goals, actions);
-        plan.put("changes", changes.isEmpty() ? List.of("Nothing was changed.") : changes);
-        return plan;
-    }
-
-    /** The current actions as rows of a check-in form: {actionId, action, status, note}. */
-    String progressRows(long conversationId) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (DevelopmentAction a : get(conversationId).currentActions()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("actionId", a.getId());
-            row.put("action", a.getAction());
-            row.put("status", a.getStatus());
-            row.put("note", "");
-            rows.add(row);
-        }
-        return json(rows);
-    }
-
-    /** The current plan as the revision form's lists, each action keeping its id and progress. */
-    Map<String, String> planLists(long conversationId) {
-        Conversation c = get(conversationId);
-        List<Map<String, Object>> goals = new ArrayList<>();
-        for (Goal g : c.currentGoals()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("goal", g.getGoal());
-            row.put("measure", g.getMeasure());
-            row.put("targetDate", g.getTargetDate() == null ? null : g.getTargetDate().toString());
-            goals.add(row);
-        }
-        List<Map<String, Object>> actions = new ArrayList<>();
-        for (DevelopmentAction a : c.currentActions()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("actionId", a.getId());
-            row.put("action", a.getAction());
-            row.put("kind", a.getKind());
-            row.put("dueDate", a.getDueDate() == null ? null : a.getDueDate().toString());
-            row.put("support", a.getSupport());
-            row.put("status", a.getStatus());
-            actions.add(row);
-        }
-        return Map.of("goals", json(goals), "developmentActions", json(actions));
     }
 
     /** Ids of the actions of the plan in force: a check-in may only report on these. */
@@ -144,7 +78,7 @@ public class FollowUpService {
         for (CheckIn ci : both) {
             summary.append(ci.getAuthorRole().equals(EMPLOYEE) ? "Employee" : "Manager").append(": ");
             summary.append(ci.getProgress().stream().map(p -> actionName(c, p.getDevelopmentActionId()) + " — "
-                    + ReadablePlan.word("status", p.getStatus())
+                    + ReadablePlan.word(ProgressRow.STATUS, p.getStatus())
                     + (p.getNote() == null || p.getNote().isBlank() ? "" : " (" + p.getNote() + ")"))
                 .collect(Collectors.joining("; ")));
             if (ci.getObstacles() != null) {
@@ -191,13 +125,5 @@ public class FollowUpService {
 
     private static Instant now() {
         return ClockUtil.getCurrentTime().toInstant();
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package org.careerconversations.followup;
 
-import static org.careerconversations.followup.FollowUpVariables.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import java.time.Duration;
 import java.util.Date;
@@ -9,8 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.careerconversations.conversation.ReadablePlan;
-import org.careerconversations.conversation.StepVariables;
-import org.careerconversations.process.ProcessVariables;
+import org.careerconversations.step.StepVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +19,10 @@ import org.springframework.stereotype.Component;
 @Component("planNextCheckIn")
 class PlanNextCheckIn implements JavaDelegate {
 
-    private final FollowUpService followUp;
+    private final FollowUpForms forms;
 
-    PlanNextCheckIn(FollowUpService followUp) {
-        this.followUp = followUp;
+    PlanNextCheckIn(FollowUpForms forms) {
+        this.forms = forms;
     }
 
     @Override
@@ -35,13 +34,13 @@ class PlanNextCheckIn implements JavaDelegate {
         }
         Date lastCheckIn = (Date) execution.getVariable(LAST_CHECK_IN_AT);
         Date base = lastCheckIn != null ? lastCheckIn : (Date) execution.getVariable(FOLLOW_UP_SINCE);
-        int weeks = ((Number) execution.getVariable(ProcessVariables.CHECK_IN_WEEKS)).intValue();
+        int weeks = ((Number) execution.getVariable(CHECK_IN_WEEKS)).intValue();
         Object lastNumber = execution.getVariable(CHECK_IN_NUMBER);
         int number = lastCheckIn == null ? 1 : ((Number) lastNumber).intValue() + 1;
         execution.setVariable(CHECK_IN_NUMBER, number);
         execution.setVariable(NEXT_CHECK_IN_AT, Date.from(base.toInstant().plus(Duration.ofDays(7L * weeks))));
-        execution.setVariable(ReadablePlan.VARIABLE, ReadablePlan.json(followUp.readablePlan(id)));
-        String rows = followUp.progressRows(id);
+        execution.setVariable(PLAN_ON_RECORD, ReadablePlan.json(forms.readablePlan(id)));
+        String rows = forms.progressRows(id);
         execution.setVariable(EMPLOYEE_PROGRESS, SpinValues.jsonValue(rows).create());
         execution.setVariable(MANAGER_PROGRESS, SpinValues.jsonValue(rows).create());
         // Tasklist fills a form from every variable: last time's answers must not come back as this time's

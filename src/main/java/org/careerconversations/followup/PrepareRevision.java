@@ -1,14 +1,15 @@
 package org.careerconversations.followup;
 
-import static org.careerconversations.followup.FollowUpVariables.REVISION_COMMENT;
-import static org.careerconversations.followup.FollowUpVariables.REVISION_DECISION;
+import static org.careerconversations.process.ProcessVariables.PLAN_ON_RECORD;
+import static org.careerconversations.process.ProcessVariables.REVISION_COMMENT;
+import static org.careerconversations.process.ProcessVariables.REVISION_DECISION;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.careerconversations.conversation.ReadablePlan;
-import org.careerconversations.conversation.StepVariables;
+import org.careerconversations.step.StepVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,18 +19,18 @@ import org.springframework.stereotype.Component;
 @Component("prepareRevision")
 class PrepareRevision implements JavaDelegate {
 
-    private final FollowUpService followUp;
+    private final FollowUpForms forms;
 
-    PrepareRevision(FollowUpService followUp) {
-        this.followUp = followUp;
+    PrepareRevision(FollowUpForms forms) {
+        this.forms = forms;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         long id = StepVariables.conversationId(execution);
-        Map<String, String> lists = followUp.planLists(id);
+        Map<String, String> lists = forms.planLists(id);
         lists.forEach((name, json) -> execution.setVariable(name, SpinValues.jsonValue(json).create()));
-        execution.setVariable(ReadablePlan.VARIABLE, ReadablePlan.json(followUp.readablePlan(id)));
+        execution.setVariable(PLAN_ON_RECORD, ReadablePlan.json(forms.readablePlan(id)));
         execution.setVariable(REVISION_DECISION, null);
         execution.setVariable(REVISION_COMMENT, null);
     }

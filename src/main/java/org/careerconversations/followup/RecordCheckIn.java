@@ -1,11 +1,11 @@
 package org.careerconversations.followup;
 
-import static org.careerconversations.followup.FollowUpVariables.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.careerconversations.conversation.StepVariables;
+import org.careerconversations.step.StepVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordCheckIn: both sides have checked in; the plan's progress moves on, a revision may follow. */

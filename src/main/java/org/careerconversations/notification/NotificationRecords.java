@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.careerconversations.privacy.PersonalDataStore;
+import org.careerconversations.process.ProcessIds;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -51,12 +52,12 @@ class NotificationRecords implements PersonalDataStore {
             new MapSqlParameterSource("ids", conversationIds), String.class);
         int deleted = 0;
         for (String key : keys) {
-            for (ProcessInstance running : runtime.createProcessInstanceQuery().processDefinitionKey("SendNotification")
-                .processInstanceBusinessKey(key).list()) {
+            for (ProcessInstance running : runtime.createProcessInstanceQuery()
+                .processDefinitionKey(ProcessIds.SEND_NOTIFICATION).processInstanceBusinessKey(key).list()) {
                 runtime.deleteProcessInstance(running.getId(), "erased", true, true);
             }
             List<String> finished = history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey("SendNotification").processInstanceBusinessKey(key).list().stream()
+                .processDefinitionKey(ProcessIds.SEND_NOTIFICATION).processInstanceBusinessKey(key).list().stream()
                 .map(HistoricProcessInstance::getId).toList();
             if (!finished.isEmpty()) {
                 history.deleteHistoricProcessInstancesIfExists(finished);

@@ -2,6 +2,7 @@ package org.careerconversations.notification;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import org.careerconversations.process.OrganisationClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -25,14 +26,14 @@ public class NotificationSettings {
                          @Value("${careers.notifications.tasklist-base-url}") String tasklistBaseUrl,
                          @Value("${careers.notifications.retry-cycle}") String retryCycle,
                          @Value("${careers.notifications.meeting-duration}") Duration meetingDuration,
-                         @Value("${careers.time-zone}") ZoneId zone,
+                         OrganisationClock clock,
                          @Value("${careers.notifications.mails-per-delivery:50}") int mailsPerDelivery,
                          @Value("${camunda.bpm.job-execution.lock-time-in-millis:300000}") long jobLockMillis) {
         this.from = from;
         this.tasklistBaseUrl = tasklistBaseUrl.endsWith("/") ? tasklistBaseUrl : tasklistBaseUrl + "/";
         this.retryCycle = retryCycle;
         this.meetingDuration = meetingDuration;
-        this.zone = zone;
+        this.zone = clock.zone();
         this.mailsPerDelivery = Math.max(1, mailsPerDelivery);
         this.sendingTime = Duration.ofMillis(jobLockMillis / 3);
     }

@@ -39,7 +39,10 @@ class SendConversationMessage implements JavaDelegate {
     static final String RECIPIENTS_LABEL = "Send to";
     static final String SUBJECT_LABEL = "Subject";
     static final String MESSAGE_LABEL = "Message";
-    /** The subject column holds 500; a process variable 4,000 (PITFALLS 3). The template says the same. */
+    /**
+     * The subject column holds 500 characters; a String process variable 4,000, and a longer one cannot be
+     * stored. The template says the same.
+     */
     static final int SUBJECT_MAX_LENGTH = 200;
     static final int MESSAGE_MAX_LENGTH = 3000;
 

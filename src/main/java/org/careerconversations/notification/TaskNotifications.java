@@ -1,5 +1,8 @@
 package org.careerconversations.notification;
 
+import static org.careerconversations.process.ProcessIds.*;
+import static org.careerconversations.process.ProcessVariables.*;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -13,8 +16,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.careerconversations.conversation.ReadablePlan;
 import org.careerconversations.organisation.Employee;
 import org.careerconversations.organisation.EmployeeRepository;
-import org.careerconversations.process.ProcessIds;
-import org.careerconversations.process.ProcessVariables;
 import org.careerconversations.process.TaskReminderDue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,20 +31,12 @@ class TaskNotifications {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskNotifications.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CHANGE_REQUEST = ProcessVariables.CHANGE_REQUEST;
-    private static final String MEDIATION_NOTE = ProcessVariables.MEDIATION_NOTE;
-    private static final String EMPLOYEE_NAME = ProcessVariables.EMPLOYEE_NAME;
-    private static final String MANAGER_NAME = ProcessVariables.MANAGER_NAME;
-    private static final String HR_PARTNER_NAME = ProcessVariables.HR_PARTNER_NAME;
-    /** The employee's comment on a revised plan (the follow-up's variable). */
-    static final String REVISION_COMMENT = "revisionComment";
-
-    /** Task keys of the follow-up: check-ins and the escalation of an overdue task. */
-    static final String CHECK_IN_PREFIX = "Task_CheckIn";
-    static final String ESCALATION_PREFIX = "Task_FollowUpOverdue";
-    /** Variables of an escalation task: which task is overdue and whose it is. */
-    static final String OVERDUE_TASK_NAME = "overdueTaskName";
-    static final String OVERDUE_ASSIGNEE = "overdueAssignee";
+    /**
+     * Check-ins and escalations of an overdue task, by how their ids begin (Task_CheckInEmployee,
+     * Task_FollowUpOverdueHr): a designer's own check-in or escalation step gets their wording too.
+     */
+    private static final String CHECK_IN_PREFIX = "Task_CheckIn";
+    private static final String ESCALATION_PREFIX = "Task_FollowUpOverdue";
 
     private final Notifications notifications;
     private final EmployeeRepository employees;
@@ -68,7 +61,8 @@ class TaskNotifications {
             return;
         }
         Notification.Kind kind = kindOf(task);
-        Map<String, Object> variables = variables(kind, assignee.get(), task.getId(), task.getName(), task.getDueDate());
+        Map<String, Object> variables = variables(kind, assignee.get(), task.getId(), task.getName(),
+            task.getDueDate());
         String subject = switch (kind) {
             case SIGN_OFF_REQUESTED -> {
                 List<String> changes = changes(task);
@@ -82,7 +76,7 @@ class TaskNotifications {
                 yield "Your plan was revised: " + task.getName();
             }
             case CHANGES_REQUESTED -> {
-                boolean plan = ProcessIds.TASK_REVISE_PLAN.equals(task.getTaskDefinitionKey());
+                boolean plan = TASK_REVISE_PLAN.equals(task.getTaskDefinitionKey());
                 variables.put("employeeName", text(task, EMPLOYEE_NAME));
                 variables.put("comment", text(task, plan ? REVISION_COMMENT : CHANGE_REQUEST));
                 variables.put("hrNote", plan ? null : text(task, MEDIATION_NOTE));
@@ -121,15 +115,15 @@ class TaskNotifications {
 
     private static Notification.Kind kindOf(DelegateTask task) {
         String taskKey = task.getTaskDefinitionKey();
-        if (ProcessIds.TASK_SIGN_OFF.equals(taskKey)) {
+        if (TASK_SIGN_OFF.equals(taskKey)) {
             return Notification.Kind.SIGN_OFF_REQUESTED;
         }
-        if (ProcessIds.TASK_AGREE_REVISED_PLAN.equals(taskKey)) {
+        if (TASK_AGREE_REVISED_PLAN.equals(taskKey)) {
             return Notification.Kind.REVISED_PLAN_TO_AGREE;
         }
         // the manager's record or plan comes back with the employee's comment
-        if ((ProcessIds.TASK_DOCUMENT_AGREEMENTS.equals(taskKey) && text(task, CHANGE_REQUEST) != null)
-            || (ProcessIds.TASK_REVISE_PLAN.equals(taskKey) && text(task, REVISION_COMMENT) != null)) {
+        if ((TASK_DOCUMENT_AGREEMENTS.equals(taskKey) && text(task, CHANGE_REQUEST) != null)
+            || (TASK_REVISE_PLAN.equals(taskKey) && text(task, REVISION_COMMENT) != null)) {
             return Notification.Kind.CHANGES_REQUESTED;
         }
         if (taskKey != null && taskKey.startsWith(CHECK_IN_PREFIX)) {
@@ -160,7 +154,7 @@ class TaskNotifications {
 
     /** What the manager changed, as the forms show it ({@link ReadablePlan}), or nothing. */
     private static List<String> changes(DelegateTask task) {
-        Object plan = task.getVariable(ReadablePlan.VARIABLE);
+        Object plan = task.getVariable(PLAN_ON_RECORD);
         if (plan == null) {
             return List.of();
         }

@@ -3,17 +3,15 @@ package org.careerconversations.operations;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.careerconversations.web.BufferedBody;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -100,9 +98,7 @@ class DatabaseOutageFilter {
         private int heldStatus;
         private String heldMessage;
         private boolean heldAsError;
-        private final ByteArrayOutputStream heldBody = new ByteArrayOutputStream();
-        private ServletOutputStream heldStream;
-        private PrintWriter heldWriter;
+        private final BufferedBody heldBody = new BufferedBody();
 
         HoldServerErrors(HttpServletResponse response) {
             super(response);
@@ -144,33 +140,7 @@ class DatabaseOutageFilter {
 
         @Override
         public ServletOutputStream getOutputStream() throws IOException {
-            if (heldStatus == 0) {
-                return super.getOutputStream();
-            }
-            if (heldStream == null) {
-                heldStream = new ServletOutputStream() {
-                    @Override
-                    public void write(int b) {
-                        heldBody.write(b);
-                    }
-
-                    @Override
-                    public void write(byte[] bytes, int offset, int length) {
-                        heldBody.write(bytes, offset, length);
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return true;
-                    }
-
-                    @Override
-                    public void setWriteListener(WriteListener listener) {
-                        throw new UnsupportedOperationException("a held error answer is written synchronously");
-                    }
-                };
-            }
-            return heldStream;
+            return heldStatus == 0 ? super.getOutputStream() : heldBody.stream();
         }
 
         @Override
@@ -178,12 +148,8 @@ class DatabaseOutageFilter {
             if (heldStatus == 0) {
                 return super.getWriter();
             }
-            if (heldWriter == null) {
-                Charset charset = getCharacterEncoding() == null ? StandardCharsets.ISO_8859_1
-                    : Charset.forName(getCharacterEncoding());
-                heldWriter = new PrintWriter(new OutputStreamWriter(getOutputStream(), charset));
-            }
-            return heldWriter;
+            return heldBody.writer(getCharacterEncoding() == null ? StandardCharsets.ISO_8859_1
+                : Charset.forName(getCharacterEncoding()));
         }
 
         @Override
@@ -210,9 +176,6 @@ class DatabaseOutageFilter {
         void release() throws IOException {
             if (heldStatus == 0) {
                 return;
-            }
-            if (heldWriter != null) {
-                heldWriter.flush();
             }
             if (heldAsError) {
                 super.sendError(heldStatus, heldMessage);

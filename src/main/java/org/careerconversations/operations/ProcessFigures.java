@@ -31,7 +31,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class ProcessFigures extends AbstractProcessEnginePlugin {
 
-    static final String CYCLE_SCHEDULER = "CycleScheduler";
 
     private final Counter conversationsOpened;
     private final Counter conversationsAgreed;
@@ -61,7 +60,7 @@ class ProcessFigures extends AbstractProcessEnginePlugin {
         configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element element, ProcessDefinitionEntity process) {
-                if (CYCLE_SCHEDULER.equals(process.getKey())) {
+                if (ProcessIds.CYCLE_SCHEDULER.equals(process.getKey())) {
                     process.addListener(ExecutionListener.EVENTNAME_START, roundStarted);
                     process.addListener(ExecutionListener.EVENTNAME_END, roundEnded);
                 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo organisation of DESIGN §9, created at start in the {@code demo} profile only, and only what is
+ * The demo organisation (README, "Try it"), created at start in the {@code demo} profile only, and only what is
  * missing, so a restart keeps everything people did and duplicates nothing. Every password is "demo".
  */
 @Component

@@ -20,7 +20,7 @@ final class OrgCsv {
     static final List<String> COLUMNS = List.of("id", "name", "email", "managerId", "hrPartnerId", "hireDate",
         "employmentType", "jobTitle");
     static final Set<String> EMPLOYMENT_TYPES = Set.of("probation", "permanent", "fixed-term");
-    // Camunda accepts user ids of letters and digits only (PITFALLS 9b)
+    // Camunda accepts user ids of letters and digits only (its default userResourceWhitelistPattern)
     private static final Pattern ID = Pattern.compile("[a-zA-Z0-9]{1,64}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 

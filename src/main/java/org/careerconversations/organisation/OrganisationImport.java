@@ -15,8 +15,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.careerconversations.operations.WebappSessions;
 import org.careerconversations.process.ProcessIds;
 import org.careerconversations.process.ProcessPrivileges;
-import org.careerconversations.security.ConversationAccess;
 import org.careerconversations.security.Groups;
+import org.careerconversations.security.Handover;
+import org.careerconversations.security.Lockout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,16 +39,18 @@ public class OrganisationImport {
     private final IdentityService identity;
     private final RuntimeService runtime;
     private final JdbcTemplate jdbc;
-    private final ConversationAccess access;
+    private final Handover handover;
+    private final Lockout lockout;
     private final WebappSessions sessions;
 
     OrganisationImport(EmployeeRepository employees, IdentityService identity, RuntimeService runtime,
-                       JdbcTemplate jdbc, ConversationAccess access, WebappSessions sessions) {
+                       JdbcTemplate jdbc, Handover handover, Lockout lockout, WebappSessions sessions) {
         this.employees = employees;
         this.identity = identity;
         this.runtime = runtime;
         this.jdbc = jdbc;
-        this.access = access;
+        this.handover = handover;
+        this.lockout = lockout;
         this.sessions = sessions;
     }
 
@@ -129,10 +132,10 @@ public class OrganisationImport {
         }
         syncCamundaIdentities(parsed.rows(), leavers);
         // open conversations, their tasks and who may read them follow the new reporting lines
-        managerChanges.forEach(c -> access.managerChanged(c[0], c[1], c[2]));
-        hrPartnerChanges.forEach(c -> access.hrPartnerChanged(c[0], c[1], c[2]));
+        managerChanges.forEach(c -> handover.managerChanged(c[0], c[1], c[2]));
+        hrPartnerChanges.forEach(c -> handover.hrPartnerChanged(c[0], c[1], c[2]));
         endConversationsOf(leavers);
-        leavers.forEach(access::revokeAll);
+        leavers.forEach(lockout::lockOut);
         leavers.forEach(sessions::end);
         LOG.info("Organisation import ({}): {} rows, {} created, {} updated, {} unchanged, {} deactivated", mode,
             parsed.rows().size(), created, updated, unchanged, leavers.size());

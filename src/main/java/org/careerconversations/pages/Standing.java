@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.careerconversations.pages.PageViews.OpenStep;
-import org.careerconversations.security.SystemAccess;
+import org.careerconversations.process.ProcessPrivileges;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -98,7 +98,8 @@ class Standing {
         List<Task> open = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             String[] chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK)).toArray(String[]::new);
-            open.addAll(SystemAccess.call(identity, () -> tasks.createTaskQuery().processInstanceIdIn(chunk).list()));
+            open.addAll(ProcessPrivileges.asTheProcess(identity,
+                () -> tasks.createTaskQuery().processInstanceIdIn(chunk).list()));
         }
         Map<String, String> names = names(open.stream().map(Task::getAssignee).toList());
         Instant now = ClockUtil.getCurrentTime().toInstant();

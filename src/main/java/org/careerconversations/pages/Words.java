@@ -1,36 +1,35 @@
 package org.careerconversations.pages;
 
+import static org.careerconversations.process.ProcessVariables.DEVELOPMENT_ACTIONS;
+import static org.careerconversations.process.ProcessVariables.PERFORMANCE_SIGNAL;
+import static org.careerconversations.process.ProcessVariables.RETENTION_RISK;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import org.careerconversations.conversation.ReadablePlan;
+import org.careerconversations.process.OrganisationClock;
+import org.careerconversations.process.ProcessVariables.ActionRow;
+import org.careerconversations.step.FieldLabels;
 import org.springframework.stereotype.Component;
 
 /**
  * Dates and recorded values as the people's pages say them: in the organisation's time zone, with the weekday
- * ("Friday 4 December 2026"), and in the words the forms offered ("Training or course", "On track"). The
- * templates call it as {@code @words}.
+ * ("Friday 4 December 2026"), and in the words the forms offered ("Training or course", "On track"; they come from
+ * conversation/FieldLabels). The templates call it as {@code @words}.
  */
 @Component("words")
 public class Words {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-    private static final Map<String, String> KINDS = Map.of("training", "Training or course",
-        "mentoring", "Mentoring or coaching", "stretch-assignment", "Stretch assignment", "other", "Something else");
-    private static final Map<String, String> PROGRESS = Map.of("not-started", "Not started yet",
-        "on-track", "On track", "at-risk", "At risk", "done", "Done");
-    private static final Map<String, String> PERFORMANCE = Map.of("exceeds", "Exceeds expectations",
-        "meets", "Meets expectations", "below", "Below expectations", "unrated", "Not rated this time");
-    private static final Map<String, String> RISK = Map.of("low", "Low", "medium", "Medium", "high", "High");
 
     private final ZoneId zone;
 
-    Words(@Value("${careers.time-zone:Europe/Amsterdam}") ZoneId zone) {
-        this.zone = zone;
+    Words(OrganisationClock clock) {
+        this.zone = clock.zone();
     }
 
     ZoneId zone() {
@@ -57,19 +56,19 @@ public class Words {
     }
 
     public String kind(String kind) {
-        return KINDS.getOrDefault(kind, kind);
+        return ReadablePlan.word(DEVELOPMENT_ACTIONS + "." + ActionRow.KIND, kind);
     }
 
     public String progress(String progress) {
-        return PROGRESS.getOrDefault(progress, progress);
+        return ReadablePlan.word(ActionRow.STATUS, progress);
     }
 
     public String performance(String signal) {
-        return PERFORMANCE.getOrDefault(signal, signal);
+        return ReadablePlan.word(PERFORMANCE_SIGNAL, signal);
     }
 
     public String risk(String risk) {
-        return RISK.getOrDefault(risk, risk);
+        return ReadablePlan.word(RETENTION_RISK, risk);
     }
 
     public String yesNo(Boolean value) {

@@ -14,10 +14,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.careerconversations.privacy.PersonalDataStore.Subject;
+import org.careerconversations.process.ProcessPrivileges;
 import org.careerconversations.security.CurrentUser;
 import org.careerconversations.security.CurrentUser.Caller;
 import org.careerconversations.security.Groups;
-import org.careerconversations.security.SystemAccess;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A data-subject request in one call each (DESIGN §6): the export of everything stored about an employee,
+ * A data-subject request in one call each: the export of everything stored about an employee,
  * and the erasure of a departed employee. Who may ask is decided here, by the app's rules; the work itself
  * then runs as the app, because no person holds every permission it takes.
  */
@@ -34,17 +34,20 @@ import org.springframework.web.server.ResponseStatusException;
 public class PersonalData {
 
     private final AppRecords app;
-    private final EngineRecords engine;
+    private final EngineExport engineExport;
+    private final EngineErasure engineErasure;
     private final ObjectProvider<PersonalDataStore> stores;
     private final CurrentUser currentUser;
     private final IdentityService identity;
     private final TaskService tasks;
     private final JdbcTemplate jdbc;
 
-    PersonalData(AppRecords app, EngineRecords engine, ObjectProvider<PersonalDataStore> stores,
-                 CurrentUser currentUser, IdentityService identity, TaskService tasks, JdbcTemplate jdbc) {
+    PersonalData(AppRecords app, EngineExport engineExport, EngineErasure engineErasure,
+                 ObjectProvider<PersonalDataStore> stores, CurrentUser currentUser, IdentityService identity,
+                 TaskService tasks, JdbcTemplate jdbc) {
         this.app = app;
-        this.engine = engine;
+        this.engineExport = engineExport;
+        this.engineErasure = engineErasure;
         this.stores = stores;
         this.currentUser = currentUser;
         this.identity = identity;
@@ -75,15 +78,15 @@ public class PersonalData {
         if (employee.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "'" + employeeId + "' is not an employee");
         }
-        return SystemAccess.call(identity, () -> {
+        return ProcessPrivileges.asTheProcess(identity, () -> {
             List<Long> conversationIds = app.conversationIdsOf(employeeId);
             Map<String, Object> export = new LinkedHashMap<>();
             export.put("employeeId", employeeId);
             export.put("exportedAt", now());
             export.put("exportedBy", caller.userId());
             export.put("careerConversations", app.export(employeeId));
-            export.put("processEngine", engine.export(employeeId,
-                engine.processInstancesOf(employeeId, app.processInstancesOf(employeeId))));
+            export.put("processEngine", engineExport.export(employeeId,
+                engineExport.processInstancesOf(employeeId, app.processInstancesOf(employeeId))));
             stores.orderedStream()
                 .forEach(store -> export.put(store.name(), store.export(employeeId, conversationIds)));
             return export;
@@ -118,8 +121,8 @@ public class PersonalData {
                 + "erased)");
         }
         Subject subject = new Subject(employeeId, (String) row.get("name"), (String) row.get("email"));
-        return SystemAccess.call(identity, () -> {
-            List<String> own = engine.processInstancesOf(employeeId, app.processInstancesOf(employeeId));
+        return ProcessPrivileges.asTheProcess(identity, () -> {
+            List<String> own = engineExport.processInstancesOf(employeeId, app.processInstancesOf(employeeId));
             long othersTasks = tasks.createTaskQuery().taskAssignee(employeeId).list().stream()
                 .map(Task::getProcessInstanceId).filter(id -> !own.contains(id)).count();
             if (othersTasks > 0) {
@@ -133,13 +136,13 @@ public class PersonalData {
             for (PersonalDataStore store : stores.orderedStream().toList()) {
                 appRecords += store.forgetConversations(conversationIds);
             }
-            int engineRecords = engine.deleteInstances(own);
+            int engineRecords = engineErasure.deleteInstances(own);
             appRecords += app.deleteConversations(conversationIds);
             for (PersonalDataStore store : stores.orderedStream().toList()) {
                 appRecords += store.erase(employeeId, subject);
             }
             appRecords += app.erase(subject);
-            engineRecords += engine.eraseTraces(subject);
+            engineRecords += engineErasure.eraseTraces(subject);
             Erasure erasure = new Erasure(UUID.randomUUID().toString(), now(), caller.userId(),
                 conversationIds.size(), own.size(), appRecords, engineRecords);
             jdbc.update("insert into erasure_audit (id, erased_at, erased_by, conversations, process_instances, "

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.careerconversations.process.ProcessIds;
-import org.careerconversations.security.SystemAccess;
+import org.careerconversations.process.ProcessPrivileges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,7 +25,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Nothing is kept forever (DESIGN §6). The engine deletes history by itself, nightly in the cleanup window
+ * Nothing is kept forever. The engine deletes history by itself, nightly in the cleanup window
  * of application.yaml, each instance its time to live after it started; this class makes every definition's
  * time to live the configured one, and deletes the app's own conversations the same time after they ended.
  * The deletion is one set of idempotent statements: every node of a cluster may run it at the same time.
@@ -61,7 +61,7 @@ public class Retention {
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
     public void applyHistoryTimeToLive() {
-        SystemAccess.run(identity, () -> {
+        ProcessPrivileges.runAsTheProcess(identity, () -> {
             for (ProcessDefinition definition : repository.createProcessDefinitionQuery().list()) {
                 int days = settings.daysFor(definition.getKey());
                 if (!Objects.equals(definition.getHistoryTimeToLive(), days)) {
@@ -83,7 +83,7 @@ public class Retention {
      *
      * @return the number of conversations deleted
      */
-    @Scheduled(cron = "${careers.retention.cleanup-cron:0 30 1 * * *}", zone = "${careers.time-zone:Europe/Amsterdam}")
+    @Scheduled(cron = "${careers.retention.cleanup-cron:0 30 1 * * *}", zone = "${careers.time-zone}")
     @Transactional
     public int deleteExpiredConversations() {
         Instant cutoff = ClockUtil.getCurrentTime().toInstant()

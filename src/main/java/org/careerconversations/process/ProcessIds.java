@@ -1,6 +1,9 @@
 package org.careerconversations.process;
 
-/** Keys and element ids of the models in bpmn/ and dmn/ that code and tests refer to. */
+/**
+ * Keys, element ids and message names of the models in bpmn/ and dmn/ that code and tests refer to: the ids
+ * read like the diagram, and the constants read like the ids.
+ */
 public final class ProcessIds {
 
     public static final String CAREER_CONVERSATION = "CareerConversation";
@@ -9,6 +12,10 @@ public final class ProcessIds {
     public static final String SEND_NOTIFICATION = "SendNotification";
     public static final String TASK_REMINDERS = "TaskReminders";
     public static final String REMINDER_TIMINGS = "ReminderTimings";
+    /** A round: who is due, and starting their conversations (bpmn/cycle-scheduler.bpmn). */
+    public static final String CYCLE_SCHEDULER = "CycleScheduler";
+    /** Runs a round every day (bpmn/daily-round.bpmn). */
+    public static final String DAILY_ROUND = "DailyRound";
     /** The job that waits for a task's reminder time (reminder/ReminderDue), before any TaskReminders instance. */
     public static final String REMINDER_DUE_JOB = "career-reminder-due";
 
@@ -49,6 +56,17 @@ public final class ProcessIds {
     public static final String MESSAGE_PLAN_REVISION_REQUESTED = "PlanRevisionRequested";
     public static final String MESSAGE_NEXT_CYCLE_STARTED = "NextCycleStarted";
     public static final String MESSAGE_EMPLOYEE_LEFT = "EmployeeLeft";
+
+    // TaskReminders
+    public static final String TASK_REMIND_ASSIGNEE = "Task_RemindAssignee";
+    public static final String TASK_FIND_HELPERS = "Task_FindHelpers";
+    public static final String TASK_FOLLOW_UP_OVERDUE_MANAGER = "Task_FollowUpOverdueManager";
+    public static final String TASK_FOLLOW_UP_OVERDUE_HR = "Task_FollowUpOverdueHr";
+    public static final String TIMER_OVERDUE_FOR_MANAGER = "TimerEvent_OverdueForManager";
+    public static final String TIMER_OVERDUE_FOR_HR = "TimerEvent_OverdueForHr";
+    public static final String MESSAGE_WATCHED_TASK_ENDED = "WatchedTaskEnded";
+
+    // SendNotification
     public static final String TASK_SEND_NOTIFICATION = "Task_SendNotification";
 
     private ProcessIds() {

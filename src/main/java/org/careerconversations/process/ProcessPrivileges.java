@@ -7,10 +7,11 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
- * Steps the process takes on its own behalf. A delegate runs in the command of whoever completed the task
- * before it, with that person's authorizations; a step such as granting access or ending the previous
- * cycle is the process's doing, already checked by the app, not something that person may do through the
- * API.
+ * What the app does on its own behalf, after it decided by its own rules that the caller may have it done: the
+ * engine checks authorizations and writes its user operation log only for an authenticated user. A delegate runs
+ * in the command of whoever completed the task before it, with that person's authorizations; a step such as
+ * granting access or ending the previous cycle is the process's doing, not something that person may do through
+ * the API. The one way to act as the app, for steps and for calls from outside the engine alike.
  */
 public final class ProcessPrivileges {
 
@@ -44,6 +45,14 @@ public final class ProcessPrivileges {
                 identity.setAuthentication(caller);
             }
         }
+    }
+
+    /** {@link #asTheProcess(IdentityService, Supplier)} for an action that answers nothing. */
+    public static void runAsTheProcess(IdentityService identity, Runnable action) {
+        asTheProcess(identity, () -> {
+            action.run();
+            return null;
+        });
     }
 
     private ProcessPrivileges() {

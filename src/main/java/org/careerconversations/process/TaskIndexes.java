@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * An index the engine's schema lacks (PITFALLS 15): every task completion looks for sub-tasks by
+ * An index the engine's schema lacks: every task completion looks for sub-tasks by
  * {@code ACT_RU_TASK.PARENT_TASK_ID_}, which without it scans every open task (~6.6 ms per completion at
  * 20,000 open tasks on PostgreSQL). Created after the engine has created or updated its tables, so it cannot
  * be a Flyway migration (Flyway runs first, on a fresh database before those tables exist). Idempotent.

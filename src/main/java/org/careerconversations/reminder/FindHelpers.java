@@ -1,5 +1,7 @@
 package org.careerconversations.reminder;
 
+import static org.careerconversations.process.ProcessVariables.*;
+
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,12 +27,12 @@ class FindHelpers implements JavaDelegate {
         WatchedTask task = WatchedTask.of(execution);
         String assigneeId = task.assignee() != null ? task.assignee() : (String) execution.getVariable(TaskWatch.ASSIGNEE);
         Optional<Employee> assignee = employees.findById(assigneeId);
-        execution.setVariable("overdueTaskName", task.name());
-        execution.setVariable("overdueAssignee", assigneeId);
-        execution.setVariable("overdueAssigneeName", assignee.map(Employee::getName).orElse(assigneeId));
-        execution.setVariable("overdueDueDate", task.dueDate() == null ? null : task.dueDate().toInstant().toString());
-        execution.setVariable("overdueManagerId", assignee.flatMap(Employee::getManagerId).orElse(null));
-        execution.setVariable("overdueHrPartnerId", assignee.flatMap(Employee::getHrPartnerId)
+        execution.setVariable(OVERDUE_TASK_NAME, task.name());
+        execution.setVariable(OVERDUE_ASSIGNEE, assigneeId);
+        execution.setVariable(OVERDUE_ASSIGNEE_NAME, assignee.map(Employee::getName).orElse(assigneeId));
+        execution.setVariable(OVERDUE_DUE_DATE, task.dueDate() == null ? null : task.dueDate().toInstant().toString());
+        execution.setVariable(OVERDUE_MANAGER_ID, assignee.flatMap(Employee::getManagerId).orElse(null));
+        execution.setVariable(OVERDUE_HR_PARTNER_ID, assignee.flatMap(Employee::getHrPartnerId)
             .filter(hr -> !hr.equals(assigneeId)).orElse(null));
     }
 }

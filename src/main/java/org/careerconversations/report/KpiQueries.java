@@ -14,13 +14,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.careerconversations.conversation.ConversationStatus;
+import org.careerconversations.process.OrganisationClock;
 import org.careerconversations.report.Kpis.Instance;
 import org.careerconversations.report.Kpis.Median;
 import org.careerconversations.report.Kpis.MonthAverage;
 import org.careerconversations.report.Kpis.OverdueStep;
 import org.careerconversations.report.Kpis.Share;
 import org.careerconversations.report.Kpis.StepRate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -46,11 +46,10 @@ class KpiQueries {
     private final RepositoryService repository;
     private final ZoneId zone;
 
-    KpiQueries(NamedParameterJdbcTemplate jdbc, RepositoryService repository,
-               @Value("${careers.time-zone}") ZoneId zone) {
+    KpiQueries(NamedParameterJdbcTemplate jdbc, RepositoryService repository, OrganisationClock clock) {
         this.jdbc = jdbc;
         this.repository = repository;
-        this.zone = zone;
+        this.zone = clock.zone();
     }
 
     @Transactional(readOnly = true)
@@ -104,7 +103,8 @@ class KpiQueries {
                 + " join conversation c on c.process_instance_id = t.PROC_INST_ID_" + where
                 + " group by t.TASK_DEF_KEY_ order by t.TASK_DEF_KEY_", where.params,
             rs -> {
-                steps.put(rs.getString(1), new OverdueStep(rs.getString(1), StepNames.of(rs.getString(1)), rs.getLong(2),
+                steps.put(rs.getString(1), new OverdueStep(rs.getString(1), StepNames.of(rs.getString(1)),
+                    rs.getLong(2),
                     new ArrayList<>()));
             });
         if (!steps.isEmpty()) {

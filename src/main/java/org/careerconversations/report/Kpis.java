@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The conversation health of the organisation (DESIGN §7), as {@code GET /api/reports/kpis} answers it.
+ * The conversation health of the organisation, as {@code GET /api/reports/kpis} answers it.
  * Rates are between 0 and 1, or null when there is nothing to divide by.
  */
 record Kpis(

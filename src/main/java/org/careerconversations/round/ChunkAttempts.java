@@ -1,5 +1,10 @@
 package org.careerconversations.round;
 
+import static org.careerconversations.process.ProcessVariables.CHUNKS_DONE;
+import static org.careerconversations.process.ProcessVariables.INTERRUPTION;
+import static org.careerconversations.process.ProcessVariables.INTERRUPTIONS;
+import static org.careerconversations.process.ProcessVariables.LAST_INTERRUPTION;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
@@ -20,9 +25,9 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.careerconversations.operations.Node;
+import org.careerconversations.process.OrganisationClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,10 +50,6 @@ class ChunkAttempts extends AbstractProcessEnginePlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChunkAttempts.class);
     static final String CHUNK_TASK = "Task_StartDueConversations";
-    static final String CHUNKS_DONE = "chunksDone";
-    static final String INTERRUPTIONS = "interruptions";
-    static final String LAST_INTERRUPTION = "lastInterruption";
-    static final String INTERRUPTION = "interruption";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm:ss", Locale.ENGLISH);
 
     private final JdbcTemplate jdbc;
@@ -59,13 +60,13 @@ class ChunkAttempts extends AbstractProcessEnginePlugin {
     private final Counter interrupted;
 
     ChunkAttempts(JdbcTemplate jdbc, RoundChunks chunks, PlatformTransactionManager transactions, Node node,
-                  MeterRegistry registry, @Value("${careers.time-zone:Europe/Amsterdam}") ZoneId zone) {
+                  MeterRegistry registry, OrganisationClock clock) {
         this.jdbc = jdbc;
         this.chunks = chunks;
         this.committedAtOnce = new TransactionTemplate(transactions);
         this.committedAtOnce.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.node = node;
-        this.zone = zone;
+        this.zone = clock.zone();
         this.interrupted = Counter.builder("careers.rounds.interrupted")
             .description("Round chunks that ran again after being cut off (crash, outage or failure)")
             .register(registry);

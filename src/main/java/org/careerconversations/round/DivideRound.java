@@ -1,5 +1,9 @@
 package org.careerconversations.round;
 
+import static org.careerconversations.process.ProcessVariables.CHUNKS;
+import static org.careerconversations.process.ProcessVariables.HORIZON;
+import static org.careerconversations.process.ProcessVariables.TEAM_OF_MANAGER_ID;
+
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,8 +17,6 @@ import org.springframework.stereotype.Component;
 @Component("divideRound")
 class DivideRound implements JavaDelegate {
 
-    static final String CHUNKS = "chunks";
-
     private final RoundService rounds;
     private final RoundChunks chunks;
 
@@ -25,8 +27,8 @@ class DivideRound implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<RoundService.Range> ranges = rounds.divide(LocalDate.parse((String) execution.getVariable("horizon")),
-            (String) execution.getVariable("teamOfManagerId"));
+        List<RoundService.Range> ranges = rounds.divide(LocalDate.parse((String) execution.getVariable(HORIZON)),
+            (String) execution.getVariable(TEAM_OF_MANAGER_ID));
         // a run of this step after a failure finds the rows of the first
         chunks.forget(execution.getProcessInstanceId());
         chunks.plan(execution.getProcessInstanceId(), ranges);

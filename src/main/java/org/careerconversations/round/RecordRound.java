@@ -1,5 +1,15 @@
 package org.careerconversations.round;
 
+import static org.careerconversations.process.ProcessVariables.CHUNKS;
+import static org.careerconversations.process.ProcessVariables.CHUNKS_DONE;
+import static org.careerconversations.process.ProcessVariables.FAILED_ATTEMPTS;
+import static org.careerconversations.process.ProcessVariables.HORIZON;
+import static org.careerconversations.process.ProcessVariables.INTERRUPTIONS;
+import static org.careerconversations.process.ProcessVariables.LAST_INTERRUPTION;
+import static org.careerconversations.process.ProcessVariables.SKIPPED_COUNT;
+import static org.careerconversations.process.ProcessVariables.STARTED_COUNT;
+import static org.careerconversations.process.ProcessVariables.TEAM_OF_MANAGER_ID;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -26,22 +36,22 @@ class RecordRound implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (execution.getVariable(DivideRound.CHUNKS) != null) {
+        if (execution.getVariable(CHUNKS) != null) {
             RoundChunks.Totals totals = chunks.totals(execution.getProcessInstanceId());
-            execution.setVariable("startedCount", totals.started());
-            execution.setVariable("skippedCount", totals.skipped());
-            execution.setVariable(ChunkAttempts.CHUNKS_DONE, totals.chunks());
-            execution.setVariable("failedAttempts", totals.failedAttempts());
+            execution.setVariable(STARTED_COUNT, totals.started());
+            execution.setVariable(SKIPPED_COUNT, totals.skipped());
+            execution.setVariable(CHUNKS_DONE, totals.chunks());
+            execution.setVariable(FAILED_ATTEMPTS, totals.failedAttempts());
             if (totals.interruptions() > 0) {
-                execution.setVariable(ChunkAttempts.INTERRUPTIONS, totals.interruptions());
-                execution.setVariable(ChunkAttempts.LAST_INTERRUPTION, totals.lastInterruption());
+                execution.setVariable(INTERRUPTIONS, totals.interruptions());
+                execution.setVariable(LAST_INTERRUPTION, totals.lastInterruption());
             }
         }
-        Object team = execution.getVariable("teamOfManagerId");
-        int failed = ChunkAttempts.number(execution.getVariable("failedAttempts"));
-        int interruptions = ChunkAttempts.number(execution.getVariable(ChunkAttempts.INTERRUPTIONS));
+        Object team = execution.getVariable(TEAM_OF_MANAGER_ID);
+        int failed = ChunkAttempts.number(execution.getVariable(FAILED_ATTEMPTS));
+        int interruptions = ChunkAttempts.number(execution.getVariable(INTERRUPTIONS));
         LOG.info("Career conversation round {} started {} conversation(s) due by {}{}{}{}",
-            execution.getProcessInstanceId(), execution.getVariable("startedCount"), execution.getVariable("horizon"),
+            execution.getProcessInstanceId(), execution.getVariable(STARTED_COUNT), execution.getVariable(HORIZON),
             team == null ? "" : " in the team of " + team,
             failed == 0 ? "" : "; " + failed + " failed attempt(s) of its chunks were retried",
             interruptions == 0 ? "" : "; " + interruptions + " interruption(s)");

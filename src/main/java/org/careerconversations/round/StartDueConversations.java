@@ -1,5 +1,15 @@
 package org.careerconversations.round;
 
+import static org.careerconversations.process.ProcessVariables.FAILED_ATTEMPTS;
+import static org.careerconversations.process.ProcessVariables.HORIZON;
+import static org.careerconversations.process.ProcessVariables.LAST_EMPLOYEE_ID;
+import static org.careerconversations.process.ProcessVariables.LOOP_COUNTER;
+import static org.careerconversations.process.ProcessVariables.MORE_EMPLOYEES;
+import static org.careerconversations.process.ProcessVariables.SKIPPED;
+import static org.careerconversations.process.ProcessVariables.STARTED;
+import static org.careerconversations.process.ProcessVariables.STARTED_COUNT;
+import static org.careerconversations.process.ProcessVariables.TEAM_OF_MANAGER_ID;
+
 import java.time.LocalDate;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,7 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component("startDueConversations")
 class StartDueConversations implements JavaDelegate {
 
-    static final String LOOP_COUNTER = "loopCounter";
 
     private final RoundService rounds;
     private final RoundChunks chunks;
@@ -39,8 +48,8 @@ class StartDueConversations implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LocalDate horizon = LocalDate.parse((String) execution.getVariable("horizon"));
-        String team = (String) execution.getVariable("teamOfManagerId");
+        LocalDate horizon = LocalDate.parse((String) execution.getVariable(HORIZON));
+        String team = (String) execution.getVariable(TEAM_OF_MANAGER_ID);
         Integer chunk = chunkOf(execution);
         if (chunk == null) {
             oneAfterTheOther(execution, horizon, team);
@@ -65,18 +74,18 @@ class StartDueConversations implements JavaDelegate {
                 + reason(e), e);
         }
         int failedBefore = chunks.ranThrough(round, chunk, started);
-        execution.setVariableLocal("started", started);
-        execution.setVariableLocal("skipped", Math.max(0, range.due() - started));
-        execution.setVariableLocal("failedAttempts", failedBefore);
+        execution.setVariableLocal(STARTED, started);
+        execution.setVariableLocal(SKIPPED, Math.max(0, range.due() - started));
+        execution.setVariableLocal(FAILED_ATTEMPTS, failedBefore);
     }
 
     /** A round of the model's earlier version, begun before an upgrade: the next chunk after the last one. */
     private void oneAfterTheOther(DelegateExecution execution, LocalDate horizon, String team) {
-        RoundService.Chunk chunk = rounds.startChunk(horizon, team, (String) execution.getVariable("lastEmployeeId"));
-        execution.setVariable("startedCount", ((Number) execution.getVariable("startedCount")).intValue()
+        RoundService.Chunk chunk = rounds.startChunk(horizon, team, (String) execution.getVariable(LAST_EMPLOYEE_ID));
+        execution.setVariable(STARTED_COUNT, ((Number) execution.getVariable(STARTED_COUNT)).intValue()
             + chunk.started());
-        execution.setVariable("lastEmployeeId", chunk.lastEmployeeId());
-        execution.setVariable("moreEmployees", chunk.more());
+        execution.setVariable(LAST_EMPLOYEE_ID, chunk.lastEmployeeId());
+        execution.setVariable(MORE_EMPLOYEES, chunk.more());
     }
 
     /** The innermost message: the database's or the mail's own words, without the layers above them. */

@@ -1,11 +1,7 @@
 package org.careerconversations.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
-import static org.careerconversations.process.ProcessIds.CAREER_CONVERSATION;
-import static org.careerconversations.process.ProcessIds.REVIEW_CADENCE;
-import static org.careerconversations.process.ProcessIds.SEND_NOTIFICATION;
-import static org.careerconversations.process.ProcessIds.TASK_MEDIATE_SIGN_OFF;
-import static org.careerconversations.process.ProcessIds.TASK_RESOLVE_RESCHEDULING;
+import static org.careerconversations.process.ProcessIds.*;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +97,7 @@ public class AccessSetup {
         // process designers deploy new versions and read the models, never the instances
         grant(Groups.PROCESS_DESIGNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
         // HR launches review rounds from Tasklist (CycleScheduler's start form)
-        grant(Groups.HR, Resources.PROCESS_DEFINITION, "CycleScheduler", ProcessDefinitionPermissions.READ,
+        grant(Groups.HR, Resources.PROCESS_DEFINITION, CYCLE_SCHEDULER, ProcessDefinitionPermissions.READ,
             ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(Groups.PROCESS_DESIGNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
         grant(Groups.PROCESS_DESIGNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
@@ -123,8 +119,8 @@ public class AccessSetup {
             List.of(Groups.EMPLOYEES, Groups.MANAGERS, Groups.HR));
         filter("My team's conversations", "Scheduling, preparing, holding and documenting your team's talks", 0,
             tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
-                .taskDefinitionKeyIn("Task_ScheduleConversation", "Task_PrepareManager", "Task_HoldConversation",
-                    "Task_DocumentAgreements"),
+                .taskDefinitionKeyIn(TASK_SCHEDULE_CONVERSATION, TASK_PREPARE_MANAGER, TASK_HOLD_CONVERSATION,
+                    TASK_DOCUMENT_AGREEMENTS),
             List.of(Groups.MANAGERS));
         filter("HR decisions", "Mediations and repeated rescheduling that need an HR decision", 0,
             tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
@@ -132,8 +128,8 @@ public class AccessSetup {
             List.of(Groups.HR));
         // TaskReminders escalates an overdue task to the assignee's manager, then to HR
         filter("Escalations", "Overdue tasks of other people that were escalated to you", 5,
-            tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").processDefinitionKey("TaskReminders")
-                .taskDefinitionKeyIn("Task_FollowUpOverdueManager", "Task_FollowUpOverdueHr"),
+            tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").processDefinitionKey(TASK_REMINDERS)
+                .taskDefinitionKeyIn(TASK_FOLLOW_UP_OVERDUE_MANAGER, TASK_FOLLOW_UP_OVERDUE_HR),
             List.of(Groups.MANAGERS, Groups.HR));
     }
 

@@ -11,7 +11,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * No default or demo password outside the {@code demo} profile (DESIGN §6). Runs while the environment is
+ * No default or demo password outside the {@code demo} profile. Runs while the environment is
  * prepared — before any bean, so before the engine creates the administrator — and stops the start with a
  * message that says what to set:
  * <ul>

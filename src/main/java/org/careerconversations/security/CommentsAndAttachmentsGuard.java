@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.impl.cmd.GetTaskCommentsCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.task.Attachment;
+import org.careerconversations.process.ProcessPrivileges;
 import org.springframework.stereotype.Component;
 
 /**
@@ -164,7 +165,7 @@ class CommentsAndAttachmentsGuard extends EngineGuard {
     }
 
     private <T> T asApp(java.util.function.Supplier<T> action) {
-        return SystemAccess.call(configuration.getIdentityService(), action);
+        return ProcessPrivileges.asTheProcess(configuration.getIdentityService(), action);
     }
 
     private static List<String> groups(Authentication user) {

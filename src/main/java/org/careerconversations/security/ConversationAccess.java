@@ -1,8 +1,6 @@
 package org.careerconversations.security;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +10,6 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -20,53 +17,46 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
-import org.camunda.bpm.engine.task.Task;
-import org.careerconversations.process.ProcessVariables;
+import org.careerconversations.process.ProcessPrivileges;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who may read one conversation, granted per process instance (DESIGN §6): the employee, their manager and
+ * Who may read one conversation, granted per process instance: the employee, their manager and
  * their HR partner — and, with {@code careers.access.managers-see-indirect-reports=true}, the managers above
  * the manager. Nobody reads a conversation through a group grant except process owners, who monitor every
  * instance in Cockpit (see {@link AccessSetup}). Tasks are granted by the engine to their assignee.
  * <p>
- * Access follows the current organisation: when a manager or HR partner changes, or someone leaves, the org
- * import calls {@link #managerChanged}, {@link #hrPartnerChanged} or {@link #revokeAll}, and the grants of
- * all the employee's conversations — open and finished — are brought in line: a former manager no longer
- * reads any of them, the new one reads all of them (including the previous plan, which they follow up).
+ * Access follows the current organisation: when a manager or HR partner changes, the org import hands the open
+ * conversations over ({@link Handover}) and the grants of all the employee's conversations — open and finished —
+ * are brought in line: a former manager no longer reads any of them, the new one reads all of them (including
+ * the previous plan, which they follow up). Someone who leaves is locked out ({@link Lockout}).
  */
 @Component
 public class ConversationAccess {
 
-    private static final String OPEN_CONVERSATIONS_OF = "select id, process_instance_id from conversation "
-        + "where employee_id = ? and status not in ('AGREED', 'CANCELLED') and process_instance_id is not null";
     private static final int MAX_MANAGEMENT_LEVELS = 50;
 
     private final AuthorizationService authorizations;
     private final IdentityService identity;
     private final RuntimeService runtime;
-    private final TaskService tasks;
     private final HistoryService history;
     private final JdbcTemplate jdbc;
     private final boolean managersSeeIndirectReports;
 
     ConversationAccess(AuthorizationService authorizations, IdentityService identity, RuntimeService runtime,
-                       TaskService tasks, HistoryService history, JdbcTemplate jdbc,
+                       HistoryService history, JdbcTemplate jdbc,
                        @Value("${careers.access.managers-see-indirect-reports:false}")
                        boolean managersSeeIndirectReports) {
         this.authorizations = authorizations;
         this.identity = identity;
         this.runtime = runtime;
-        this.tasks = tasks;
         this.history = history;
         this.jdbc = jdbc;
         this.managersSeeIndirectReports = managersSeeIndirectReports;
@@ -120,72 +110,6 @@ public class ConversationAccess {
     }
 
     /**
-     * The employee has a new manager. Open conversations go over to the new manager (record, process
-     * variables, their open tasks — renamed where the name mentions the old manager), and every conversation
-     * of the employee becomes readable by the new manager and no longer by the old one. With indirect reports
-     * configured, the conversations of everyone below the employee follow too. Call it after the employee
-     * table names the new manager.
-     */
-    @Transactional
-    public void managerChanged(String employeeId, String oldManagerId, String newManagerId) {
-        asSystem(() -> {
-            for (OpenConversation conversation : openConversationsOf(employeeId)) {
-                jdbc.update("update conversation set manager_id = ?, version = version + 1 where id = ?",
-                    newManagerId, conversation.id());
-                handOver(conversation.processInstanceId(), oldManagerId, newManagerId, ProcessVariables.MANAGER_ID,
-                    ProcessVariables.MANAGER_NAME);
-            }
-            reconcile(employeeId, newManagerId, hrPartnerOf(employeeId).orElse(null));
-            if (managersSeeIndirectReports) {
-                for (String report : everyoneBelow(employeeId)) {
-                    reconcile(report);
-                }
-            }
-        });
-    }
-
-    /**
-     * The employee has a new HR partner: open conversations and their open HR tasks go over to them, and
-     * they read all the employee's conversations, which the old HR partner no longer does. Call it after the
-     * employee table names the new HR partner.
-     */
-    @Transactional
-    public void hrPartnerChanged(String employeeId, String oldHrPartnerId, String newHrPartnerId) {
-        asSystem(() -> {
-            for (OpenConversation conversation : openConversationsOf(employeeId)) {
-                jdbc.update("update conversation set hr_partner_id = ?, version = version + 1 where id = ?",
-                    newHrPartnerId, conversation.id());
-                handOver(conversation.processInstanceId(), oldHrPartnerId, newHrPartnerId,
-                    ProcessVariables.HR_PARTNER_ID, ProcessVariables.HR_PARTNER_NAME);
-            }
-            reconcile(employeeId, managerOf(employeeId).orElse(null), newHrPartnerId);
-        });
-    }
-
-    /**
-     * Someone left: every authorization granted to them (conversations, tasks, filters, their own user) and
-     * their group memberships go, and their password is replaced by a random one, so that they can no longer
-     * log in or read anything. Their open tasks stay where they are: the org import hands them over (to a new
-     * manager with {@link #managerChanged}, or ends the leaver's own conversations).
-     */
-    @Transactional
-    public void revokeAll(String userId) {
-        asSystem(() -> {
-            for (Authorization authorization : authorizations.createAuthorizationQuery().userIdIn(userId).list()) {
-                authorizations.deleteAuthorization(authorization.getId());
-            }
-            for (Group group : identity.createGroupQuery().groupMember(userId).list()) {
-                identity.deleteMembership(userId, group.getId());
-            }
-            User user = identity.isReadOnly() ? null : identity.createUserQuery().userId(userId).singleResult();
-            if (user != null) {
-                user.setPassword(randomPassword());
-                identity.saveUser(user);
-            }
-        });
-    }
-
-    /**
      * Brings the grants of all the employee's conversations in line with the organisation as the employee
      * table states it now. Idempotent; use it after a bulk change of the organisation.
      */
@@ -193,6 +117,20 @@ public class ConversationAccess {
     public void reconcile(String employeeId) {
         asSystem(() -> reconcile(employeeId, managerOf(employeeId).orElse(null),
             hrPartnerOf(employeeId).orElse(null)));
+    }
+
+    /**
+     * {@link #reconcile(String)} for the employee and, with {@code careers.access.managers-see-indirect-reports},
+     * everyone below them: their new manager reads the conversations of all of them.
+     */
+    @Transactional
+    public void reconcileWithEveryoneBelow(String employeeId) {
+        reconcile(employeeId);
+        if (managersSeeIndirectReports) {
+            for (String report : everyoneBelow(employeeId)) {
+                reconcile(report);
+            }
+        }
     }
 
     /**
@@ -253,32 +191,6 @@ public class ConversationAccess {
         }
     }
 
-    private void handOver(String processInstanceId, String oldUserId, String newUserId, String idVariable,
-                          String nameVariable) {
-        if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
-            return;
-        }
-        String newName = nameOf(newUserId).orElse(null);
-        runtime.setVariable(processInstanceId, idVariable, newUserId);
-        runtime.setVariable(processInstanceId, nameVariable, newName);
-        if (oldUserId == null) {
-            return;
-        }
-        Optional<String> oldName = nameOf(oldUserId);
-        for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
-            if (oldUserId.equals(task.getAssignee())) {
-                tasks.setAssignee(task.getId(), newUserId);
-            }
-            // "Prepare your career conversation with <manager>": the employee's open task names the new one
-            if (oldName.isPresent() && newName != null && task.getName() != null
-                && task.getName().contains(oldName.get())) {
-                Task renamed = tasks.createTaskQuery().taskId(task.getId()).singleResult();
-                renamed.setName(task.getName().replace(oldName.get(), newName));
-                tasks.saveTask(renamed);
-            }
-        }
-    }
-
     private Set<String> readers(String employeeId, String managerId, String hrPartnerId) {
         Set<String> readers = new LinkedHashSet<>();
         readers.add(employeeId);
@@ -318,24 +230,12 @@ public class ConversationAccess {
         return below;
     }
 
-    private record OpenConversation(long id, String processInstanceId) {
-    }
-
-    private List<OpenConversation> openConversationsOf(String employeeId) {
-        return jdbc.query(OPEN_CONVERSATIONS_OF,
-            (rs, i) -> new OpenConversation(rs.getLong("id"), rs.getString("process_instance_id")), employeeId);
-    }
-
     private Optional<String> managerOf(String employeeId) {
         return column("manager_id", employeeId);
     }
 
     private Optional<String> hrPartnerOf(String employeeId) {
         return column("hr_partner_id", employeeId);
-    }
-
-    private Optional<String> nameOf(String employeeId) {
-        return employeeId == null ? Optional.empty() : column("name", employeeId);
     }
 
     private Optional<String> column(String column, String employeeId) {
@@ -357,19 +257,14 @@ public class ConversationAccess {
         return authorizations.saveAuthorization(authorization);
     }
 
-    private static String randomPassword() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
-    }
-
     /**
      * The org import may run as an administrator or without a user; either way the grants are the app's
-     * doing: no authorization check, and no user operation log entry naming the people concerned (it would
-     * outlive the conversation, PITFALLS 14).
+     * doing: no authorization check, and no user operation log entry naming the people concerned (an entry about
+     * an authorization belongs to no process instance, so the history cleanup would never remove it with the
+     * conversation).
      */
     private void asSystem(Runnable action) {
-        SystemAccess.run(identity, action);
+        ProcessPrivileges.runAsTheProcess(identity, action);
     }
 
     /**

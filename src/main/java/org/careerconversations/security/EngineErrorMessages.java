@@ -6,18 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.careerconversations.web.BufferedBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -134,9 +132,7 @@ public class EngineErrorMessages {
         private final HttpServletResponse response;
         /** The error type of an engine error answer, once its body was read. */
         private String refusedType;
-        private ByteArrayOutputStream buffer;
-        private ServletOutputStream stream;
-        private PrintWriter writer;
+        private BufferedBody buffer;
 
         ErrorResponse(HttpServletResponse response) {
             super(response);
@@ -145,51 +141,19 @@ public class EngineErrorMessages {
 
         private boolean buffering() {
             if (buffer == null && getStatus() >= 400 && !isCommitted()) {
-                buffer = new ByteArrayOutputStream();
+                buffer = new BufferedBody();
             }
             return buffer != null;
         }
 
         @Override
         public ServletOutputStream getOutputStream() throws IOException {
-            if (!buffering()) {
-                return super.getOutputStream();
-            }
-            if (stream == null) {
-                stream = new ServletOutputStream() {
-                    @Override
-                    public boolean isReady() {
-                        return true;
-                    }
-
-                    @Override
-                    public void setWriteListener(WriteListener listener) {
-                        throw new UnsupportedOperationException();
-                    }
-
-                    @Override
-                    public void write(int b) {
-                        buffer.write(b);
-                    }
-
-                    @Override
-                    public void write(byte[] bytes, int offset, int length) {
-                        buffer.write(bytes, offset, length);
-                    }
-                };
-            }
-            return stream;
+            return buffering() ? buffer.stream() : super.getOutputStream();
         }
 
         @Override
         public PrintWriter getWriter() throws IOException {
-            if (!buffering()) {
-                return super.getWriter();
-            }
-            if (writer == null) {
-                writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8));
-            }
-            return writer;
+            return buffering() ? buffer.writer(StandardCharsets.UTF_8) : super.getWriter();
         }
 
         @Override
@@ -217,9 +181,6 @@ public class EngineErrorMessages {
         void finish(Consumer<String> refused) throws IOException {
             if (buffer == null) {
                 return;
-            }
-            if (writer != null) {
-                writer.flush();
             }
             byte[] body = rewrite(buffer.toByteArray());
             if (refusedType != null) {

@@ -11,7 +11,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
 /**
- * The engine REST API answers anyone unless a filter authenticates the caller (PITFALLS 2): every
+ * The engine REST API answers anyone unless a filter authenticates the caller (authorization checks apply
+ * only to an authenticated user): every
  * {@code /engine-rest} call must carry HTTP Basic credentials — or, with single sign-on (profile {@code sso}),
  * a bearer token of the organisation's identity provider, and Basic only where {@code careers.security.basic-auth}
  * still allows it — and the engine then checks authorizations for that user.

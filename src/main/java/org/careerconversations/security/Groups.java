@@ -1,6 +1,6 @@
 package org.careerconversations.security;
 
-/** The Camunda groups the app's access model is built on (DESIGN §6, §9). */
+/** The Camunda groups the app's access model is built on (docs/access.md). */
 public final class Groups {
 
     public static final String ADMINS = "camunda-admin";

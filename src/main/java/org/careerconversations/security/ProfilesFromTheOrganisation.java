@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
+import org.careerconversations.process.ProcessPrivileges;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +47,7 @@ class ProfilesFromTheOrganisation extends EngineGuard {
     }
 
     private boolean profileChanged(UserEntity user) {
-        User stored = SystemAccess.call(configuration.getIdentityService(),
+        User stored = ProcessPrivileges.asTheProcess(configuration.getIdentityService(),
             () -> configuration.getIdentityService().createUserQuery().userId(user.getId()).singleResult());
         return stored != null && (!Objects.equals(stored.getFirstName(), user.getFirstName())
             || !Objects.equals(stored.getLastName(), user.getLastName())

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * without this check eva could complete her preparation with {@code conversationId} of erik's conversation
  * and write into — and later read from — his record. At the end of every completed user task the routing
  * variables must still name the conversation the record links to this process instance; a submission that
- * changed one is refused (400, PITFALLS 9a) and nothing is stored.
+ * changed one is refused and nothing is stored: a {@code FormFieldValidationException} from an end listener is
+ * the one refusal the engine REST API answers with 400 rather than 500.
  */
 @Component
 class RoutingVariablesGuard extends AbstractProcessEnginePlugin {

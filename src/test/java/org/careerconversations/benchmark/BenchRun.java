@@ -175,11 +175,11 @@ final class BenchRun {
         Instant meeting = Instant.now().plus(7, ChronoUnit.DAYS);
         for (String key : WALK) {
             Map<String, Object> values = switch (key) {
-                case ProcessIds.TASK_SCHEDULE_CONVERSATION -> Submissions.schedule(meeting);
-                case ProcessIds.TASK_PREPARE_EMPLOYEE -> Submissions.employeePreparation();
-                case ProcessIds.TASK_PREPARE_MANAGER -> Submissions.managerPreparation();
-                case ProcessIds.TASK_HOLD_CONVERSATION -> Submissions.hold("held", null);
-                case ProcessIds.TASK_DOCUMENT_AGREEMENTS -> Submissions.documentation();
+                case ProcessIds.TASK_SCHEDULE_CONVERSATION -> Submissions.scheduleConversation(meeting);
+                case ProcessIds.TASK_PREPARE_EMPLOYEE -> Submissions.prepareEmployee();
+                case ProcessIds.TASK_PREPARE_MANAGER -> Submissions.prepareManager();
+                case ProcessIds.TASK_HOLD_CONVERSATION -> Submissions.holdConversation("held", null);
+                case ProcessIds.TASK_DOCUMENT_AGREEMENTS -> Submissions.documentAgreements();
                 default -> Submissions.agree();
             };
             values = Submissions.forJavaApi(values);
@@ -409,7 +409,7 @@ final class BenchRun {
             + "and status = 'SCHEDULING'", String.class, employee);
         Task schedule = tasks.createTaskQuery().processInstanceId(pid)
             .taskDefinitionKey(ProcessIds.TASK_SCHEDULE_CONVERSATION).singleResult();
-        tasks.complete(schedule.getId(), Submissions.forJavaApi(Submissions.schedule(Instant.now().plus(7,
+        tasks.complete(schedule.getId(), Submissions.forJavaApi(Submissions.scheduleConversation(Instant.now().plus(7,
             ChronoUnit.DAYS))));
         IdentityService identity = ctx.getBean(IdentityService.class);
         for (String user : List.of(manager, employee)) {

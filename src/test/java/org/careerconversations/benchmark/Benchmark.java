@@ -23,12 +23,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The benchmark of issue 6: the app against a bare engine running the same BPMN shape with no-op delegates,
+ * The benchmark: the app against a bare engine running the same BPMN shape with no-op delegates,
  * in the same Spring context (same engine configuration, history level and database), on an H2 file database
  * and then on an embedded PostgreSQL, each in a Spring context of its own that is closed before the next.
  *
  * <p>Not a test: its name does not match surefire's patterns, so {@code mvn verify} never runs it. Run it with
- * {@code mvn -Pbenchmark verify} (see README, "Benchmark"); sizes come from system properties:
+ * {@code mvn -Pbenchmark verify} (see docs/testing.md, "Benchmark"); sizes come from system properties:
  * {@code bench.launch} (10000), {@code bench.cycles} (100), {@code bench.warmup} (30), {@code bench.storage} (20),
  * {@code bench.inbox} (300 samples), {@code bench.limit.seconds} (5), {@code bench.db} (h2,postgres).
  */
@@ -138,7 +138,7 @@ class Benchmark {
         props.put("spring.main.banner-mode", "off");
         props.put("camunda.bpm.job-execution.enabled", "false");
         props.put("camunda.bpm.admin-user.id", "admin");
-        // outside the demo profile the app starts only with an administrator password of its own (issue 5)
+        // outside the demo profile the app starts only with an administrator password of its own
         String adminPassword = "bench-" + java.util.UUID.randomUUID();
         props.put("CAREERS_ADMIN_PASSWORD", adminPassword);
         props.put("camunda.bpm.admin-user.password", adminPassword);
@@ -176,7 +176,7 @@ class Benchmark {
         });
         Path docs = Path.of("docs", "benchmarks.md");
         if (!Files.exists(docs)) {
-            Files.writeString(docs, "# Benchmarks\n\nFigures appended by `mvn -Pbenchmark verify` (README, Benchmark).\n");
+            Files.writeString(docs, "# Benchmarks\n\nFigures appended by `mvn -Pbenchmark verify` (docs/testing.md, Benchmark).\n");
         }
         Files.writeString(docs, md.toString(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
     }

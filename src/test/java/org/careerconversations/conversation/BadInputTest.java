@@ -2,6 +2,8 @@ package org.careerconversations.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.EngineRest.variables;
+import static org.careerconversations.process.ProcessIds.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,6 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.careerconversations.AppTest;
 import org.careerconversations.EngineRest;
 import org.careerconversations.EngineRest.Answer;
+import org.careerconversations.process.ProcessVariables.ActionRow;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,7 +36,7 @@ class BadInputTest extends AppTest {
     @Test
     void schedulingWithoutAPlaceNamesTheField() {
         String task = scheduleTaskForEva();
-        Answer answer = complete("maria", task, Map.of("meetingAt", inDays(3)));
+        Answer answer = complete("maria", task, Map.of(MEETING_AT, inDays(3)));
 
         assertRejected(answer, 400, "\u201cPlace or video link\u201d is required.");
         assertTaskStillOpenAndNothingStored(task, "scheduled_at");
@@ -42,8 +45,8 @@ class BadInputTest extends AppTest {
     @Test
     void aMeetingInThePastIsRejected() {
         String task = scheduleTaskForEva();
-        Answer answer = complete("maria", task, Map.of("meetingAt", "2025-01-06T10:00+01:00",
-            "meetingPlace", "Room 4"));
+        Answer answer = complete("maria", task, Map.of(MEETING_AT, "2025-01-06T10:00+01:00",
+            MEETING_PLACE, "Room 4"));
 
         assertRejected(answer, 400, "The meeting time must not be in the past (you entered 6 Jan 2025 10:00).");
         assertTaskStillOpenAndNothingStored(task, "scheduled_at");
@@ -52,7 +55,7 @@ class BadInputTest extends AppTest {
     @Test
     void aMeetingTimeThatIsNoDateIsRejected() {
         String task = scheduleTaskForEva();
-        Answer answer = complete("maria", task, Map.of("meetingAt", "next Tuesday", "meetingPlace", "Room 4"));
+        Answer answer = complete("maria", task, Map.of(MEETING_AT, "next Tuesday", MEETING_PLACE, "Room 4"));
 
         assertRejected(answer, 400, "The meeting time must be a date and time such as 2026-12-01T10:00+01:00"
             + " (you sent \u201cnext Tuesday\u201d).");
@@ -62,12 +65,13 @@ class BadInputTest extends AppTest {
     @Test
     void freeTextOverTheLimitIsRejectedWithTheLimitNotAPersistenceError() {
         String task = preparationTaskForEva();
-        Map<String, Object> values = Submissions.employeePreparation();
-        values.put("wentWell", "x".repeat(5000));
+        Map<String, Object> values = Submissions.prepareEmployee();
+        values.put(WENT_WELL, "x".repeat(5000));
 
         Answer answer = complete("eva", task, values);
 
-        assertRejected(answer, 400, "\u201cWhat went well since your last conversation?\u201d can be at most 2,000 characters"
+        assertRejected(answer, 400,
+            "\u201cWhat went well since your last conversation?\u201d can be at most 2,000 characters"
             + " (you entered 5,000).");
         assertThat(answer.message()).as("one sentence for one broken rule").doesNotContain("is required");
         assertThat(answer.body()).doesNotContain("persistence layer");
@@ -77,9 +81,9 @@ class BadInputTest extends AppTest {
     @Test
     void aMissingRequiredPreparationFieldIsNamed() {
         String task = preparationTaskForEva();
-        Map<String, Object> values = Submissions.employeePreparation();
-        values.remove("developmentNeeds");
-        values.put("jobSatisfaction", 9);
+        Map<String, Object> values = Submissions.prepareEmployee();
+        values.remove(DEVELOPMENT_NEEDS);
+        values.put(JOB_SATISFACTION, 9);
 
         Answer answer = complete("eva", task, values);
 
@@ -92,10 +96,10 @@ class BadInputTest extends AppTest {
     @Test
     void documentationNeedsAGoalAndKnownValues() {
         String task = documentTaskForEva();
-        Map<String, Object> values = Submissions.documentation();
-        values.put("goals", List.of());
-        values.put("developmentActions", List.of(Map.of("action", "Read a book", "kind", "holiday")));
-        values.put("performanceSignal", "great");
+        Map<String, Object> values = Submissions.documentAgreements();
+        values.put(GOALS, List.of());
+        values.put(DEVELOPMENT_ACTIONS, List.of(Map.of(ActionRow.ACTION, "Read a book", ActionRow.KIND, "holiday")));
+        values.put(PERFORMANCE_SIGNAL, "great");
 
         Answer answer = complete("maria", task, values);
 
@@ -111,12 +115,13 @@ class BadInputTest extends AppTest {
     @Test
     void askingForChangesWithoutSayingWhichIsRejected() {
         String task = documentTaskForEva();
-        assertThat(complete("maria", task, Submissions.documentation()).status()).isEqualTo(204);
-        String signOff = taskService.createTaskQuery().taskDefinitionKey("Task_SignOff").singleResult().getId();
+        assertThat(complete("maria", task, Submissions.documentAgreements()).status()).isEqualTo(204);
+        String signOff = taskService.createTaskQuery().taskDefinitionKey(TASK_SIGN_OFF).singleResult().getId();
 
-        Answer answer = complete("eva", signOff, Map.of("signOffDecision", "requestChanges"));
+        Answer answer = complete("eva", signOff, Map.of(SIGN_OFF_DECISION, "requestChanges"));
 
-        assertRejected(answer, 400, "\u201cWhat would you like to see different?\u201d is required when you ask for changes");
+        assertRejected(answer, 400,
+            "\u201cWhat would you like to see different?\u201d is required when you ask for changes");
         assertTaskStillOpenAndNothingStored(signOff, "change_request");
     }
 
@@ -124,12 +129,12 @@ class BadInputTest extends AppTest {
     void heldWithATimeInTheFutureIsRefusedInTheFormsWords() {
         String hold = holdTaskForEva();
         Instant inTwoHours = Instant.now().plus(2, ChronoUnit.HOURS);
-        Answer answer = complete("maria", hold, Map.of("meetingOutcome", "held",
-            "meetingHeldAt", inTwoHours.atZone(ZONE).toOffsetDateTime().toString()));
+        Answer answer = complete("maria", hold, Map.of(MEETING_OUTCOME, "held",
+            MEETING_HELD_AT, inTwoHours.atZone(ZONE).toOffsetDateTime().toString()));
 
         assertRejected(answer, 400, "The time the conversation took place must not be in the future (you entered "
             + ENTERED.format(inTwoHours.atZone(ZONE)) + ").");
-        assertThat(answer.message()).doesNotContain("meetingHeldAt").doesNotContain("Cannot submit");
+        assertThat(answer.message()).doesNotContain(MEETING_HELD_AT).doesNotContain("Cannot submit");
         assertTaskStillOpenAndNothingStored(hold, "held_at");
         assertThat(jdbc.queryForObject("select status from conversation", String.class)).isEqualTo("PREPARING");
     }
@@ -137,7 +142,8 @@ class BadInputTest extends AppTest {
     @Test
     void heldBeforeTheConversationWasStartedIsRefused() {
         String hold = holdTaskForEva();
-        Answer answer = complete("maria", hold, Map.of("meetingOutcome", "held", "meetingHeldAt", "2025-01-06T10:00+01:00"));
+        Answer answer = complete("maria", hold, Map.of(MEETING_OUTCOME, "held", MEETING_HELD_AT,
+            "2025-01-06T10:00+01:00"));
 
         assertRejected(answer, 400, "The time the conversation took place must not be before ");
         assertThat(answer.message()).contains("when this conversation was started (you entered 6 Jan 2025 10:00).");
@@ -149,8 +155,8 @@ class BadInputTest extends AppTest {
         String hold = holdTaskForEva();
         // earlier than planned (the meeting is days ahead), later than the conversation was started
         Instant justNow = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Answer answer = complete("maria", hold, Map.of("meetingOutcome", "held",
-            "meetingHeldAt", justNow.atZone(ZONE).toOffsetDateTime().toString()));
+        Answer answer = complete("maria", hold, Map.of(MEETING_OUTCOME, "held",
+            MEETING_HELD_AT, justNow.atZone(ZONE).toOffsetDateTime().toString()));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(204);
         assertThat(jdbc.queryForObject("select held_at from conversation", java.sql.Timestamp.class).toInstant())
@@ -159,7 +165,7 @@ class BadInputTest extends AppTest {
 
     @Test
     void startingForAnUnknownEmployeeIsRejected() {
-        Answer answer = rest().as("hanna").post(START, variables("employeeId", "nobody"));
+        Answer answer = rest().as("hanna").post(START, variables(EMPLOYEE_ID, "nobody"));
 
         assertRejected(answer, 400, "There is nobody with the user ID \u201cnobody\u201d in the organisation.");
         assertNothingStarted();
@@ -177,7 +183,7 @@ class BadInputTest extends AppTest {
     void startingForAnInactiveEmployeeIsRejected() {
         jdbc.update("update employee set active = false where id = 'elin'");
         try {
-            Answer answer = rest().as("hanna").post(START, variables("employeeId", "elin"));
+            Answer answer = rest().as("hanna").post(START, variables(EMPLOYEE_ID, "elin"));
 
             assertRejected(answer, 400, "Elin Ek has left the organisation, so no career conversation starts.");
             assertNothingStarted();
@@ -188,21 +194,21 @@ class BadInputTest extends AppTest {
 
     @Test
     void startingForSomeoneWithAnOpenConversationIsRejected() {
-        assertThat(rest().as("hanna").post(START, variables("employeeId", "eva")).status()).isEqualTo(200);
+        assertThat(rest().as("hanna").post(START, variables(EMPLOYEE_ID, "eva")).status()).isEqualTo(200);
 
-        Answer answer = rest().as("maria").post(START, variables("employeeId", "eva"));
+        Answer answer = rest().as("maria").post(START, variables(EMPLOYEE_ID, "eva"));
 
         assertRejected(answer, 409, "Eva Evers already has a career conversation in progress (started on ");
         assertThat(answer.message()).endsWith("). It has to be finished or cancelled before the next one can start.");
         // (the first start's mail to maria waits in a SendNotification instance of its own)
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("CareerConversation").count())
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CAREER_CONVERSATION).count())
             .isOne();
         assertThat(jdbc.queryForObject("select count(*) from conversation", Integer.class)).isOne();
     }
 
     @Test
     void startingForSomeoneWithoutAManagerIsRejected() {
-        Answer answer = rest().as("hanna").post(START, variables("employeeId", "dora"));
+        Answer answer = rest().as("hanna").post(START, variables(EMPLOYEE_ID, "dora"));
 
         assertRejected(answer, 400, "Dora Dijkstra has no manager to hold a career conversation with.");
         assertNothingStarted();
@@ -215,30 +221,30 @@ class BadInputTest extends AppTest {
     }
 
     private String scheduleTaskForEva() {
-        assertThat(as("hanna").post(START, variables("employeeId", "eva")).status()).isEqualTo(200);
-        return taskService.createTaskQuery().taskDefinitionKey("Task_ScheduleConversation").singleResult().getId();
+        assertThat(as("hanna").post(START, variables(EMPLOYEE_ID, "eva")).status()).isEqualTo(200);
+        return taskService.createTaskQuery().taskDefinitionKey(TASK_SCHEDULE_CONVERSATION).singleResult().getId();
     }
 
     private String preparationTaskForEva() {
         String schedule = scheduleTaskForEva();
-        assertThat(complete("maria", schedule, Submissions.schedule(Instant.now().plus(4, ChronoUnit.DAYS))).status())
-            .isEqualTo(204);
-        return taskService.createTaskQuery().taskDefinitionKey("Task_PrepareEmployee").singleResult().getId();
+        assertThat(complete("maria", schedule,
+            Submissions.scheduleConversation(Instant.now().plus(4, ChronoUnit.DAYS))).status()).isEqualTo(204);
+        return taskService.createTaskQuery().taskDefinitionKey(TASK_PREPARE_EMPLOYEE).singleResult().getId();
     }
 
     private String holdTaskForEva() {
         String preparation = preparationTaskForEva();
-        assertThat(complete("eva", preparation, Submissions.employeePreparation()).status()).isEqualTo(204);
-        String managerPreparation = taskService.createTaskQuery().taskDefinitionKey("Task_PrepareManager")
+        assertThat(complete("eva", preparation, Submissions.prepareEmployee()).status()).isEqualTo(204);
+        String managerPreparation = taskService.createTaskQuery().taskDefinitionKey(TASK_PREPARE_MANAGER)
             .singleResult().getId();
-        assertThat(complete("maria", managerPreparation, Submissions.managerPreparation()).status()).isEqualTo(204);
-        return taskService.createTaskQuery().taskDefinitionKey("Task_HoldConversation").singleResult().getId();
+        assertThat(complete("maria", managerPreparation, Submissions.prepareManager()).status()).isEqualTo(204);
+        return taskService.createTaskQuery().taskDefinitionKey(TASK_HOLD_CONVERSATION).singleResult().getId();
     }
 
     private String documentTaskForEva() {
         String hold = holdTaskForEva();
-        assertThat(complete("maria", hold, Submissions.hold("held", null)).status()).isEqualTo(204);
-        return taskService.createTaskQuery().taskDefinitionKey("Task_DocumentAgreements").singleResult().getId();
+        assertThat(complete("maria", hold, Submissions.holdConversation("held", null)).status()).isEqualTo(204);
+        return taskService.createTaskQuery().taskDefinitionKey(TASK_DOCUMENT_AGREEMENTS).singleResult().getId();
     }
 
     private Answer complete(String user, String taskId, Map<String, Object> values) {

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.careerconversations.conversation.Submissions.*;
 import static org.careerconversations.process.ProcessIds.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.careerconversations.AppTest;
+import org.careerconversations.Conversations;
 import org.careerconversations.organisation.EmployeeRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +56,7 @@ class CareerConversationProcessTest extends AppTest {
     @Test
     void happyPathEndsAgreedWithTheCadenceDecision() {
         ProcessInstance pi = heldConversation("eva");
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         complete(pi, TASK_SIGN_OFF, agree());
 
         assertThat(pi).hasPassed(TASK_FINALISE_AGREEMENT, TASK_DECIDE_CADENCE, TASK_RECORD_NEXT_CONVERSATION_DUE)
@@ -88,20 +90,20 @@ class CareerConversationProcessTest extends AppTest {
     void everyUserTaskHasAnAssigneeADueDateAndTheOtherPersonsName() {
         ProcessInstance pi = startFor("eva");
         assertTask(pi, TASK_SCHEDULE_CONVERSATION, "maria", "Eva Evers");
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting));
         assertTask(pi, TASK_PREPARE_EMPLOYEE, "eva", "Maria Mendes");
         assertTask(pi, TASK_PREPARE_MANAGER, "maria", "Eva Evers");
         assertThat(task(pi, TASK_PREPARE_EMPLOYEE).getDueDate())
             .isEqualTo(Date.from(meeting.minus(1, ChronoUnit.DAYS)));
-        complete(pi, TASK_PREPARE_EMPLOYEE, employeePreparation());
-        complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
+        complete(pi, TASK_PREPARE_EMPLOYEE, prepareEmployee());
+        complete(pi, TASK_PREPARE_MANAGER, prepareManager());
         assertTask(pi, TASK_HOLD_CONVERSATION, "maria", "Eva Evers");
-        complete(pi, TASK_HOLD_CONVERSATION, hold("held", null));
+        complete(pi, TASK_HOLD_CONVERSATION, holdConversation("held", null));
         assertTask(pi, TASK_DOCUMENT_AGREEMENTS, "maria", "Eva Evers");
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         assertTask(pi, TASK_SIGN_OFF, "eva", "Maria Mendes");
         complete(pi, TASK_SIGN_OFF, requestChanges("Please add the conference"));
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         complete(pi, TASK_SIGN_OFF, requestChanges("Still missing the conference"));
         assertTask(pi, TASK_MEDIATE_SIGN_OFF, "hanna", "Eva Evers");
         assertThat(task(pi, TASK_MEDIATE_SIGN_OFF).getName()).contains("Maria Mendes");
@@ -110,15 +112,15 @@ class CareerConversationProcessTest extends AppTest {
     @Test
     void rescheduledMeetingGoesBackToScheduling() {
         ProcessInstance pi = preparedConversation("eva");
-        complete(pi, TASK_HOLD_CONVERSATION, hold("rescheduled", "Eva is ill"));
+        complete(pi, TASK_HOLD_CONVERSATION, holdConversation("rescheduled", "Eva is ill"));
 
-        assertThat(pi).isWaitingAt(TASK_SCHEDULE_CONVERSATION).variables().containsEntry("rescheduleCount", 1);
+        assertThat(pi).isWaitingAt(TASK_SCHEDULE_CONVERSATION).variables().containsEntry(RESCHEDULE_COUNT, 1);
         Conversation record = record("eva-1");
         assertThat(record.getStatus()).isEqualTo(ConversationStatus.SCHEDULING);
         assertThat(record.getOutcomeNote()).isEqualTo("Eva is ill");
         // holding the new meeting starts without the last outcome chosen
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(Instant.now().plus(3, ChronoUnit.DAYS)));
-        assertThat(runtimeService.getVariable(pi.getId(), "meetingOutcome")).isNull();
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(Instant.now().plus(3, ChronoUnit.DAYS)));
+        assertThat(runtimeService.getVariable(pi.getId(), MEETING_OUTCOME)).isNull();
     }
 
     @Test
@@ -149,7 +151,7 @@ class CareerConversationProcessTest extends AppTest {
     void cancelledMeetingEndsTheCycleWithReasonAndNextDueDate() {
         ProcessInstance pi = preparedConversation("erik");
 
-        complete(pi, TASK_HOLD_CONVERSATION, hold("cancelled", "Erik changes roles next month"));
+        complete(pi, TASK_HOLD_CONVERSATION, holdConversation("cancelled", "Erik changes roles next month"));
 
         assertThat(pi).isEnded().hasPassed(TASK_CANCEL_CONVERSATION, TASK_DECIDE_CADENCE,
             END_CONVERSATION_CANCELLED);
@@ -166,7 +168,7 @@ class CareerConversationProcessTest extends AppTest {
     @Test
     void oneChangeRequestGoesBackToTheManagerWhoSeesTheComment() {
         ProcessInstance pi = heldConversation("eva");
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
 
         complete(pi, TASK_SIGN_OFF, requestChanges("Please add the conference budget"));
 
@@ -175,10 +177,10 @@ class CareerConversationProcessTest extends AppTest {
         assertThat(taskService.getVariable(task(pi, TASK_DOCUMENT_AGREEMENTS).getId(), "changeRequest"))
             .isEqualTo("Please add the conference budget");
         assertThat(record("eva-1").getChangeRequest()).isEqualTo("Please add the conference budget");
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         // the next sign-off starts without the last decision chosen, and says that nothing changed
-        assertThat(runtimeService.getVariable(pi.getId(), "signOffDecision")).isNull();
-        assertThat(runtimeService.getVariable(pi.getId(), "planOnRecord").toString())
+        assertThat(runtimeService.getVariable(pi.getId(), SIGN_OFF_DECISION)).isNull();
+        assertThat(runtimeService.getVariable(pi.getId(), PLAN_ON_RECORD).toString())
             .contains("\"changes\":[\"Nothing was changed.\"]");
         complete(pi, TASK_SIGN_OFF, agree());
         assertThat(pi).hasPassed(TASK_FINALISE_AGREEMENT).hasNotPassed(TASK_MEDIATE_SIGN_OFF)
@@ -191,10 +193,10 @@ class CareerConversationProcessTest extends AppTest {
         assertThat(pi).isWaitingAt(TASK_MEDIATE_SIGN_OFF).task().isAssignedTo("hanna");
         assertThat(record("eva-1").getStatus()).isEqualTo(ConversationStatus.MEDIATION);
 
-        complete(pi, TASK_MEDIATE_SIGN_OFF, mediation("backToManager", "Add the budget line, then sign"));
+        complete(pi, TASK_MEDIATE_SIGN_OFF, mediateSignOff("backToManager", "Add the budget line, then sign"));
 
         assertThat(pi).isWaitingAt(TASK_DOCUMENT_AGREEMENTS);
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         complete(pi, TASK_SIGN_OFF, agree());
         assertThat(pi).hasPassed(TASK_FINALISE_AGREEMENT).isWaitingAt(GATEWAY_FOLLOW_UP_WAIT);
         assertThat(record("eva-1").getMediationNote()).isEqualTo("Add the budget line, then sign");
@@ -204,7 +206,7 @@ class CareerConversationProcessTest extends AppTest {
     void secondRejectionGoesToHrMediationWhichClosesItAsDocumented() {
         ProcessInstance pi = rejectedTwice("eva");
 
-        complete(pi, TASK_MEDIATE_SIGN_OFF, mediation("closeAsDocumented", "The plan is fair as written"));
+        complete(pi, TASK_MEDIATE_SIGN_OFF, mediateSignOff("closeAsDocumented", "The plan is fair as written"));
 
         assertThat(pi).hasPassed(TASK_FINALISE_AGREEMENT).isWaitingAt(GATEWAY_FOLLOW_UP_WAIT);
         Conversation record = record("eva-1");
@@ -213,17 +215,52 @@ class CareerConversationProcessTest extends AppTest {
         assertThat(record.getRejectionCount()).isEqualTo(2);
     }
 
+    /** The model alone decides when HR mediates: a designer who asks for three refusals gets three. */
+    @Test
+    void theModelDecidesAfterHowManyRequestsForChangesHrMediates() throws java.io.IOException {
+        String model = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn", "career-conversation.bpmn"));
+        String twice = "${rejectionCount &gt;= 2}";
+        assertThat(model).contains(twice);
+        org.camunda.bpm.engine.RepositoryService repository = engine.getRepositoryService();
+        String deployment = repository.createDeployment().name("mediation after three requests")
+            .addString("career-conversation.bpmn", model.replace(twice, "${rejectionCount &gt;= 3}"))
+            .addClasspathResource("dmn/review-cadence.dmn")
+            .deploy().getId();
+        try {
+            String definition = repository.createProcessDefinitionQuery().deploymentId(deployment).singleResult()
+                .getId();
+            ProcessInstance pi = runtimeService.startProcessInstanceById(definition, forJavaApi(start("eva")));
+            complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting));
+            complete(pi, TASK_PREPARE_EMPLOYEE, prepareEmployee());
+            complete(pi, TASK_PREPARE_MANAGER, prepareManager());
+            complete(pi, TASK_HOLD_CONVERSATION, holdConversation("held", null));
+            for (int request = 1; request <= 2; request++) {
+                complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
+                complete(pi, TASK_SIGN_OFF, requestChanges("Request number " + request));
+            }
+            assertThat(pi).isWaitingAt(TASK_DOCUMENT_AGREEMENTS).hasNotPassed(TASK_MEDIATE_SIGN_OFF);
+            assertThat(record("eva-1").getStatus()).isEqualTo(ConversationStatus.DOCUMENTING);
+
+            complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
+            complete(pi, TASK_SIGN_OFF, requestChanges("Request number 3"));
+            assertThat(pi).isWaitingAt(TASK_MEDIATE_SIGN_OFF);
+            assertThat(record("eva-1").getStatus()).isEqualTo(ConversationStatus.MEDIATION);
+        } finally {
+            repository.deleteDeployment(deployment, true, true);
+        }
+    }
+
     @Test
     void missingPreparationIsRecordedAtTheMeetingTimeAndTheCycleGoesOn() {
         ProcessInstance pi = startFor("eva");
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
-        complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting));
+        complete(pi, TASK_PREPARE_MANAGER, prepareManager());
 
         ClockUtil.setCurrentTime(Date.from(meeting.plusSeconds(60)));
         execute(job(EMPLOYEE_PREPARATION_CUT_OFF, pi));
 
         assertThat(pi).isWaitingAt(TASK_HOLD_CONVERSATION).hasPassed("Task_RecordEmployeeNotPrepared")
-            .variables().containsEntry("employeePrepared", false).containsEntry("managerPrepared", true);
+            .variables().containsEntry(EMPLOYEE_PREPARED, false).containsEntry(MANAGER_PREPARED, true);
         Conversation record = record("eva-1");
         assertThat(record.getEmployeePrepared()).isFalse();
         assertThat(record.getManagerPrepared()).isTrue();
@@ -232,7 +269,7 @@ class CareerConversationProcessTest extends AppTest {
     @Test
     void bothPreparationsMissingStillLeadToTheMeeting() {
         ProcessInstance pi = startFor("emil");
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting));
 
         ClockUtil.setCurrentTime(Date.from(meeting.plusSeconds(60)));
         execute(job(EMPLOYEE_PREPARATION_CUT_OFF, pi));
@@ -246,7 +283,7 @@ class CareerConversationProcessTest extends AppTest {
     @Test
     void agreedRecordCannotBeChanged() {
         ProcessInstance pi = heldConversation("eva");
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         complete(pi, TASK_SIGN_OFF, agree());
         long id = record("eva-1").getId();
 
@@ -272,13 +309,13 @@ class CareerConversationProcessTest extends AppTest {
     @Test
     void managerPreparationShowsThePreviousPlan() {
         ProcessInstance first = heldConversation("erik");
-        complete(first, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(first, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         complete(first, TASK_SIGN_OFF, agree());
 
         ProcessInstance second = startFor("erik");
 
         assertThat(second.getBusinessKey()).isEqualTo("erik-2");
-        assertThat((String) runtimeService.getVariable(second.getId(), "previousPlanSummary"))
+        assertThat((String) runtimeService.getVariable(second.getId(), PREVIOUS_PLAN_SUMMARY))
             .startsWith("Agreed on ").contains("Lead the sprint demo")
             .contains("Training or course: Presentation skills course, by 28 February 2027 — Not started yet")
             .doesNotContain("erik-1").doesNotContain("not-started");
@@ -287,33 +324,33 @@ class CareerConversationProcessTest extends AppTest {
     // --- walking the process ---
 
     private ProcessInstance startFor(String employeeId) {
-        return runtimeService.startProcessInstanceByKey(CAREER_CONVERSATION, forJavaApi(start(employeeId)));
+        return new Conversations(engine).start(employeeId);
     }
 
     private ProcessInstance preparedConversation(String employeeId) {
         ProcessInstance pi = startFor(employeeId);
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
-        complete(pi, TASK_PREPARE_EMPLOYEE, employeePreparation());
-        complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting));
+        complete(pi, TASK_PREPARE_EMPLOYEE, prepareEmployee());
+        complete(pi, TASK_PREPARE_MANAGER, prepareManager());
         assertThat(pi).isWaitingAt(TASK_HOLD_CONVERSATION);
         return pi;
     }
 
     private ProcessInstance heldConversation(String employeeId) {
         ProcessInstance pi = preparedConversation(employeeId);
-        complete(pi, TASK_HOLD_CONVERSATION, hold("held", null));
+        complete(pi, TASK_HOLD_CONVERSATION, holdConversation("held", null));
         return pi;
     }
 
     private ProcessInstance rescheduledThreeTimes(String employeeId) {
         ProcessInstance pi = preparedConversation(employeeId);
         for (int i = 1; i <= 3; i++) {
-            complete(pi, TASK_HOLD_CONVERSATION, hold("rescheduled", "Clash number " + i));
+            complete(pi, TASK_HOLD_CONVERSATION, holdConversation("rescheduled", "Clash number " + i));
             if (i < 3) {
                 assertThat(pi).isWaitingAt(TASK_SCHEDULE_CONVERSATION);
-                complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting.plus(i, ChronoUnit.DAYS)));
-                complete(pi, TASK_PREPARE_EMPLOYEE, employeePreparation());
-                complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
+                complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting.plus(i, ChronoUnit.DAYS)));
+                complete(pi, TASK_PREPARE_EMPLOYEE, prepareEmployee());
+                complete(pi, TASK_PREPARE_MANAGER, prepareManager());
             }
         }
         return pi;
@@ -321,21 +358,19 @@ class CareerConversationProcessTest extends AppTest {
 
     private ProcessInstance rejectedTwice(String employeeId) {
         ProcessInstance pi = heldConversation(employeeId);
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         complete(pi, TASK_SIGN_OFF, requestChanges("Add the conference"));
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         complete(pi, TASK_SIGN_OFF, requestChanges("The conference is still missing"));
         return pi;
     }
 
     private Task task(ProcessInstance pi, String taskKey) {
-        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+        return new Conversations(engine).task(pi.getId(), taskKey);
     }
 
     private void complete(ProcessInstance pi, String taskKey, Map<String, Object> values) {
-        Task task = task(pi, taskKey);
-        assertThat(task).as("open task %s", taskKey).isNotNull();
-        taskService.complete(task.getId(), forJavaApi(values));
+        new Conversations(engine).complete(pi.getId(), taskKey, values);
     }
 
     private void assertTask(ProcessInstance pi, String taskKey, String assignee, String otherPersonsName) {

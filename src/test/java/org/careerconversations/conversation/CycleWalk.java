@@ -2,23 +2,26 @@ package org.careerconversations.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.EngineRest.variables;
+import static org.careerconversations.process.ProcessIds.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Date;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.careerconversations.EngineRest;
 import org.careerconversations.EngineRest.Answer;
+import org.careerconversations.process.ProcessVariables.ActionRow;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -40,42 +43,44 @@ class CycleWalk {
 
     void walkAndCheck() {
         Answer started = rest.as("hanna").post("/engine-rest/process-definition/key/CareerConversation/start",
-            variables("employeeId", "eva"));
+            variables(EMPLOYEE_ID, "eva"));
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         assertThat(started.json().path("businessKey").asText()).isEqualTo("eva-1");
 
-        complete("maria", "Task_ScheduleConversation",
-            Submissions.schedule(Instant.now().plus(7, ChronoUnit.DAYS)));
-        complete("eva", "Task_PrepareEmployee", Submissions.employeePreparation());
-        complete("maria", "Task_PrepareManager", Submissions.managerPreparation());
-        complete("maria", "Task_HoldConversation", Submissions.hold("held", null));
+        complete("maria", TASK_SCHEDULE_CONVERSATION,
+            Submissions.scheduleConversation(Instant.now().plus(7, ChronoUnit.DAYS)));
+        complete("eva", TASK_PREPARE_EMPLOYEE, Submissions.prepareEmployee());
+        complete("maria", TASK_PREPARE_MANAGER, Submissions.prepareManager());
+        complete("maria", TASK_HOLD_CONVERSATION, Submissions.holdConversation("held", null));
 
         // documenting, maria sees what eva prepared
-        String documentTask = taskId("maria", "Task_DocumentAgreements");
+        String documentTask = taskId("maria", TASK_DOCUMENT_AGREEMENTS);
         JsonNode formVariables = rest.as("maria").get("/engine-rest/task/" + documentTask + "/form-variables").json();
-        assertThat(formVariables.path("wentWell").path("value").asText()).isEqualTo("Shipped the search page");
-        complete("maria", "Task_DocumentAgreements", Submissions.documentation());
+        assertThat(formVariables.path(WENT_WELL).path("value").asText()).isEqualTo("Shipped the search page");
+        complete("maria", TASK_DOCUMENT_AGREEMENTS, Submissions.documentAgreements());
 
         // signing off, eva sees the documentation, and asks for one change
-        String signOffTask = taskId("eva", "Task_SignOff");
+        String signOffTask = taskId("eva", TASK_SIGN_OFF);
         JsonNode evasView = rest.as("eva").get("/engine-rest/task/" + signOffTask
             + "/form-variables?deserializeValues=false").json();
-        assertThat(evasView.path("goals").path("value").asText()).contains("Lead the sprint demo");
-        assertThat(evasView.path("feedbackSummary").path("value").asText()).isEqualTo("Strong start; grow visibility");
-        complete("eva", "Task_SignOff", Submissions.requestChanges("Please add the conference budget"));
+        assertThat(evasView.path(GOALS).path("value").asText()).contains("Lead the sprint demo");
+        assertThat(evasView.path(FEEDBACK_SUMMARY).path("value").asText()).isEqualTo("Strong start; grow visibility");
+        complete("eva", TASK_SIGN_OFF, Submissions.requestChanges("Please add the conference budget"));
 
         // maria sees the request and revises
-        String revisionTask = taskId("maria", "Task_DocumentAgreements");
+        String revisionTask = taskId("maria", TASK_DOCUMENT_AGREEMENTS);
         JsonNode mariasView = rest.as("maria").get("/engine-rest/task/" + revisionTask + "/form-variables").json();
-        assertThat(mariasView.path("changeRequest").path("value").asText())
+        assertThat(mariasView.path(CHANGE_REQUEST).path("value").asText())
             .isEqualTo("Please add the conference budget");
-        Map<String, Object> revised = Submissions.documentation();
-        revised.put("developmentActions", List.of(
-            Map.of("action", "Presentation skills course", "kind", "training", "dueDate", "2027-02-28"),
-            Map.of("action", "Speak at a conference", "kind", "stretch-assignment", "dueDate", "2027-09-30",
-                "support", "Conference budget 1,500 EUR")));
-        complete("maria", "Task_DocumentAgreements", revised);
-        complete("eva", "Task_SignOff", Submissions.agree());
+        Map<String, Object> revised = Submissions.documentAgreements();
+        revised.put(DEVELOPMENT_ACTIONS, List.of(
+            Map.of(ActionRow.ACTION, "Presentation skills course", ActionRow.KIND, "training", ActionRow.DUE_DATE,
+                "2027-02-28"),
+            Map.of(ActionRow.ACTION, "Speak at a conference", ActionRow.KIND, "stretch-assignment",
+                ActionRow.DUE_DATE, "2027-09-30",
+                ActionRow.SUPPORT, "Conference budget 1,500 EUR")));
+        complete("maria", TASK_DOCUMENT_AGREEMENTS, revised);
+        complete("eva", TASK_SIGN_OFF, Submissions.agree());
 
         // agreed: the conversation goes on in its follow-up (its mails wait in SendNotification instances)
         assertThat(rest.as("hanna").get("/engine-rest/process-instance?businessKey=eva-1"
@@ -117,33 +122,33 @@ class CycleWalk {
     /** Four weeks later both check in; then eva asks to revise the plan, maria revises, eva agrees. */
     private void checkInAndRevise() {
         ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
-            .processInstanceBusinessKey("eva-1").processDefinitionKey("CareerConversation").singleResult();
-        Date checkInAt = (Date) engine.getRuntimeService().getVariable(instance.getId(), "nextCheckInAt");
+            .processInstanceBusinessKey("eva-1").processDefinitionKey(CAREER_CONVERSATION).singleResult();
+        Date checkInAt = (Date) engine.getRuntimeService().getVariable(instance.getId(), NEXT_CHECK_IN_AT);
         ClockUtil.setCurrentTime(Date.from(checkInAt.toInstant().plusSeconds(60)));
         Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
-            .activityId("TimerEvent_CheckInDue").singleResult();
+            .activityId(TIMER_CHECK_IN_DUE).singleResult();
         engine.getManagementService().executeJob(timer.getId());
 
-        complete("eva", "Task_CheckInEmployee", Map.of("employeeProgress",
-            progress("eva", "Task_CheckInEmployee", "employeeProgress", "done"),
-            "employeeObstacles", "The course was full until March", "employeePlanNeedsRevising", false));
-        complete("maria", "Task_CheckInManager", Map.of("managerProgress",
-            progress("maria", "Task_CheckInManager", "managerProgress", "done"), "managerPlanNeedsRevising", false));
+        complete("eva", TASK_CHECK_IN_EMPLOYEE, Map.of(EMPLOYEE_PROGRESS,
+            progress("eva", TASK_CHECK_IN_EMPLOYEE, EMPLOYEE_PROGRESS, "done"),
+            EMPLOYEE_OBSTACLES, "The course was full until March", EMPLOYEE_PLAN_NEEDS_REVISING, false));
+        complete("maria", TASK_CHECK_IN_MANAGER, Map.of(MANAGER_PROGRESS,
+            progress("maria", TASK_CHECK_IN_MANAGER, MANAGER_PROGRESS, "done"), MANAGER_PLAN_NEEDS_REVISING, false));
         assertThat(jdbc.queryForObject("select count(*) from check_in c join conversation v on v.id = c.conversation_id"
             + " where v.business_key = 'eva-1'", Integer.class)).isEqualTo(2);
 
         Answer request = rest.as("eva").post("/api/conversations/eva-1/revision-requests",
             Map.of("reason", "I join the platform team in January"));
         assertThat(request.status()).as(request.body()).isEqualTo(202);
-        String reviseTask = taskId("maria", "Task_RevisePlan");
+        String reviseTask = taskId("maria", TASK_REVISE_PLAN);
         JsonNode plan = rest.as("maria").get("/engine-rest/task/" + reviseTask
             + "/form-variables?deserializeValues=false").json();
-        assertThat(plan.path("revisionReason").path("value").asText()).isEqualTo("I join the platform team in January");
-        List<Map<String, Object>> actions = rows(plan.path("developmentActions").path("value").asText());
-        actions.add(Map.of("action", "Shadow the platform on-call", "kind", "stretch-assignment"));
-        complete("maria", "Task_RevisePlan", Map.of("goals", rows(plan.path("goals").path("value").asText()),
-            "developmentActions", actions));
-        complete("eva", "Task_AgreeRevisedPlan", Map.of("revisionDecision", "agree"));
+        assertThat(plan.path(REVISION_REASON).path("value").asText()).isEqualTo("I join the platform team in January");
+        List<Map<String, Object>> actions = rows(plan.path(DEVELOPMENT_ACTIONS).path("value").asText());
+        actions.add(Map.of(ActionRow.ACTION, "Shadow the platform on-call", ActionRow.KIND, "stretch-assignment"));
+        complete("maria", TASK_REVISE_PLAN, Map.of(GOALS, rows(plan.path(GOALS).path("value").asText()),
+            DEVELOPMENT_ACTIONS, actions));
+        complete("eva", TASK_AGREE_REVISED_PLAN, Map.of(REVISION_DECISION, "agree"));
 
         assertThat(jdbc.queryForObject("select plan_version from conversation where business_key = 'eva-1'",
             Integer.class)).isEqualTo(2);

@@ -1,6 +1,8 @@
 package org.careerconversations.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careerconversations.process.ProcessIds.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
@@ -44,7 +45,7 @@ import org.junit.jupiter.api.Test;
 class ReviewCadenceTest {
 
     private static final Path DMN_FILE = Path.of("dmn/review-cadence.dmn");
-    private static final String DECISION_KEY = "ReviewCadence";
+    private static final String DECISION_KEY = REVIEW_CADENCE;
 
     private static DmnModelInstance model;
     private static DmnDecision decision;
@@ -87,7 +88,7 @@ class ReviewCadenceTest {
                 .singleElement()
                 .extracting(DecisionTable::getHitPolicy)
                 .isEqualTo(HitPolicy.FIRST);
-        // the process engine refuses to deploy a decision without one (PITFALLS 6); same parser as the engine
+        // the process engine refuses to deploy a decision without one; same parser as the engine
         assertThat(ParseUtil.parseHistoryTimeToLive(decisionElement.getCamundaHistoryTimeToLiveString()))
                 .isEqualTo(1095);
     }
@@ -297,7 +298,7 @@ class ReviewCadenceTest {
     @Test
     void tenureArrivingAsLongIsAcceptedLikeAnInteger() {
         VariableMap variables = Employee.permanentForYears().tenureMonths(3).toVariables()
-                .putValue("tenureMonths", 3L);
+                .putValue(TENURE_MONTHS, 3L);
 
         assertThat(evaluate(variables).ruleId()).isEqualTo("Rule_FirstYear");
     }
@@ -401,8 +402,8 @@ class ReviewCadenceTest {
         }
         DmnDecisionRuleResult first = result.getFirstResult();
         return new Cadence(matchedRuleIds.get(0), result.size(),
-                first.getEntry("monthsToNext"), first.getEntry("checkInWeeks"),
-                first.getEntry("hrJoins"), first.getEntry("reason"));
+                first.getEntry(MONTHS_TO_NEXT), first.getEntry(CHECK_IN_WEEKS),
+                first.getEntry(HR_JOINS), first.getEntry("reason"));
     }
 
     /** The decision's inputs; {@link #permanentForYears()} matches no rule but the catch-all. */
@@ -435,11 +436,11 @@ class ReviewCadenceTest {
 
         VariableMap toVariables() {
             return Variables.createVariables()
-                    .putValue("employmentType", employmentType)
-                    .putValue("tenureMonths", tenureMonths)
-                    .putValue("performanceSignal", performanceSignal)
-                    .putValue("retentionRisk", retentionRisk)
-                    .putValue("earlierTalkWished", earlierTalkWished);
+                    .putValue(EMPLOYMENT_TYPE, employmentType)
+                    .putValue(TENURE_MONTHS, tenureMonths)
+                    .putValue(PERFORMANCE_SIGNAL, performanceSignal)
+                    .putValue(RETENTION_RISK, retentionRisk)
+                    .putValue(EARLIER_TALK_WISHED, earlierTalkWished);
         }
     }
 

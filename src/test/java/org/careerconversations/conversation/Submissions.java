@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.careerconversations.process.ProcessVariables.ActionRow;
+import org.careerconversations.process.ProcessVariables.GoalRow;
 
 /**
  * What people submit at each step, shaped as Tasklist submits it: text as String, numbers as Integer,
@@ -21,12 +23,12 @@ public final class Submissions {
         return values(EMPLOYEE_ID, employeeId);
     }
 
-    public static Map<String, Object> schedule(Instant meetingAt) {
+    public static Map<String, Object> scheduleConversation(Instant meetingAt) {
         return values(MEETING_AT, meetingAt.atOffset(ZoneOffset.ofHours(1)).toString(),
             MEETING_PLACE, "Room Tulip, 3rd floor");
     }
 
-    public static Map<String, Object> employeePreparation() {
+    public static Map<String, Object> prepareEmployee() {
         return values(AMBITIONS_SHORT_TERM, "Own a feature end to end",
             AMBITIONS_LONG_TERM, "Become a tech lead",
             WENT_WELL, "Shipped the search page",
@@ -38,7 +40,7 @@ public final class Submissions {
             EARLIER_TALK_WISHED, false);
     }
 
-    public static Map<String, Object> managerPreparation() {
+    public static Map<String, Object> prepareManager() {
         return values(PREVIOUS_PLAN_PROGRESS, "First cycle",
             STRENGTHS_OBSERVED, "Eva asks the right questions early",
             AREAS_TO_GROW, "Speak up in planning meetings",
@@ -46,10 +48,11 @@ public final class Submissions {
     }
 
     /** Held (at the engine's current time, which is never in the future), rescheduled or cancelled. */
-    public static Map<String, Object> hold(String outcome, String note) {
+    public static Map<String, Object> holdConversation(String outcome, String note) {
         Map<String, Object> values = values(MEETING_OUTCOME, outcome);
         if ("held".equals(outcome)) {
-            values.put(MEETING_HELD_AT, ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.ofHours(1)).toString());
+            values.put(MEETING_HELD_AT,
+                ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.ofHours(1)).toString());
         }
         if (note != null) {
             values.put(OUTCOME_NOTE, note);
@@ -57,16 +60,18 @@ public final class Submissions {
         return values;
     }
 
-    public static Map<String, Object> documentation() {
+    public static Map<String, Object> documentAgreements() {
         return values(
             GOALS, List.of(
-                Map.of("goal", "Lead the sprint demo", "measure", "Two demos given", "targetDate", "2027-03-31"),
-                Map.of("goal", "Pair with a customer team", "measure", "One visit", "targetDate", "2027-05-31")),
+                Map.of(GoalRow.GOAL, "Lead the sprint demo", GoalRow.MEASURE, "Two demos given",
+                    GoalRow.TARGET_DATE, "2027-03-31"),
+                Map.of(GoalRow.GOAL, "Pair with a customer team", GoalRow.MEASURE, "One visit",
+                    GoalRow.TARGET_DATE, "2027-05-31")),
             DEVELOPMENT_ACTIONS, List.of(
-                Map.of("action", "Presentation skills course", "kind", "training", "dueDate", "2027-02-28",
-                    "support", "Budget approved by Maria"),
-                Map.of("action", "Monthly sessions with Erik", "kind", "mentoring", "dueDate", "2027-06-30",
-                    "support", "")),
+                Map.of(ActionRow.ACTION, "Presentation skills course", ActionRow.KIND, "training",
+                    ActionRow.DUE_DATE, "2027-02-28", ActionRow.SUPPORT, "Budget approved by Maria"),
+                Map.of(ActionRow.ACTION, "Monthly sessions with Erik", ActionRow.KIND, "mentoring",
+                    ActionRow.DUE_DATE, "2027-06-30", ActionRow.SUPPORT, "")),
             FEEDBACK_SUMMARY, "Strong start; grow visibility",
             CAREER_ASPIRATIONS, "Tech lead in two years",
             PERFORMANCE_SIGNAL, "meets",
@@ -81,7 +86,7 @@ public final class Submissions {
         return values(SIGN_OFF_DECISION, "requestChanges", CHANGE_REQUEST, comment);
     }
 
-    public static Map<String, Object> mediation(String decision, String note) {
+    public static Map<String, Object> mediateSignOff(String decision, String note) {
         return values(MEDIATION_DECISION, decision, MEDIATION_NOTE, note);
     }
 

@@ -2,6 +2,7 @@ package org.careerconversations.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.EngineRest.variables;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class DeploymentsInUseTest extends AppTest {
         assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
         deployment = deployed.json().path("id").asText();
         Answer started = rest().as("maria").post("/engine-rest/process-definition/key/CareerConversation/start",
-            variables("employeeId", "emma"));
+            variables(EMPLOYEE_ID, "emma"));
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         emmasConversation = started.json().path("id").asText();
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(emmasConversation).singleResult()
@@ -88,7 +89,7 @@ class DeploymentsInUseTest extends AppTest {
         assertThat(jdbc.queryForObject("select status from conversation where business_key = 'emma-1'", String.class))
             .isEqualTo("CANCELLED");
         Answer next = rest().as("maria").post("/engine-rest/process-definition/key/CareerConversation/start",
-            variables("employeeId", "emma"));
+            variables(EMPLOYEE_ID, "emma"));
         assertThat(next.status()).as(next.body()).isEqualTo(200);
         assertThat(next.json().path("businessKey").asText()).isEqualTo("emma-2");
     }

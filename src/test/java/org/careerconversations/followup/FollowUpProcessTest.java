@@ -1,10 +1,12 @@
 package org.careerconversations.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.careerconversations.EngineRest.variables;
 import static org.careerconversations.conversation.Submissions.*;
 import static org.careerconversations.process.ProcessIds.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,15 +18,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.careerconversations.AppTest;
+import org.careerconversations.Conversations;
 import org.careerconversations.EngineRest.Answer;
-import org.careerconversations.conversation.Submissions;
+import org.careerconversations.process.ProcessVariables.ActionRow;
+import org.careerconversations.process.ProcessVariables.ProgressRow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,8 +37,6 @@ class FollowUpProcessTest extends AppTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Autowired
-    TaskService taskService;
     @Autowired
     ManagementService managementService;
 
@@ -47,13 +48,13 @@ class FollowUpProcessTest extends AppTest {
     @Test
     void checkInsComeAtTheIntervalReviewCadenceDecided() {
         ProcessInstance pi = agreedConversation("eva");   // probation: check-ins every 4 weeks
-        Date firstCheckIn = (Date) runtimeService.getVariable(pi.getId(), "nextCheckInAt");
-        assertThat(runtimeService.getVariable(pi.getId(), "planOnRecord").toString()).as("the plan in words")
+        Date firstCheckIn = (Date) runtimeService.getVariable(pi.getId(), NEXT_CHECK_IN_AT);
+        assertThat(runtimeService.getVariable(pi.getId(), PLAN_ON_RECORD).toString()).as("the plan in words")
             .contains("{\"action\":\"Presentation skills course\",\"kind\":\"Training or course\","
                 + "\"dueDate\":\"28 February 2027\",\"support\":\"Budget approved by Maria\","
                 + "\"progress\":\"Not started yet\"}")
             .contains("\"kind\":\"Mentoring or coaching\"");
-        Date agreedAt = (Date) runtimeService.getVariable(pi.getId(), "followUpSince");
+        Date agreedAt = (Date) runtimeService.getVariable(pi.getId(), FOLLOW_UP_SINCE);
         assertThat(firstCheckIn).isEqualTo(Date.from(agreedAt.toInstant().plus(28, ChronoUnit.DAYS)));
 
         ClockUtil.setCurrentTime(Date.from(firstCheckIn.toInstant().minusSeconds(60)));
@@ -67,12 +68,12 @@ class FollowUpProcessTest extends AppTest {
 
         assertThat(pi).isWaitingAt(GATEWAY_FOLLOW_UP_WAIT);
         // the next check-in counts from when this one was done
-        Date secondCheckIn = (Date) runtimeService.getVariable(pi.getId(), "nextCheckInAt");
-        Date checkedIn = (Date) runtimeService.getVariable(pi.getId(), "lastCheckInAt");
+        Date secondCheckIn = (Date) runtimeService.getVariable(pi.getId(), NEXT_CHECK_IN_AT);
+        Date checkedIn = (Date) runtimeService.getVariable(pi.getId(), LAST_CHECK_IN_AT);
         assertThat(secondCheckIn).isEqualTo(Date.from(checkedIn.toInstant().plus(28, ChronoUnit.DAYS)));
-        assertThat((String) runtimeService.getVariable(pi.getId(), "lastCheckInSummary"))
+        assertThat((String) runtimeService.getVariable(pi.getId(), LAST_CHECK_IN_SUMMARY))
             .contains("Check-in 1").contains("Presentation skills course — On track");
-        assertThat(runtimeService.getVariable(pi.getId(), "checkInNumber")).isEqualTo(2);
+        assertThat(runtimeService.getVariable(pi.getId(), CHECK_IN_NUMBER)).isEqualTo(2);
         assertThat(jdbc.queryForList("select status from development_action order by position", String.class))
             .containsExactly("on-track", "done");
         assertThat(jdbc.queryForObject("select count(*) from check_in where number = 1", Integer.class)).isEqualTo(2);
@@ -81,9 +82,9 @@ class FollowUpProcessTest extends AppTest {
     @Test
     void anActionOnceDoneStaysDone() {
         ProcessInstance pi = agreedConversation("erik");
-        fireCheckIn(pi, (Date) runtimeService.getVariable(pi.getId(), "nextCheckInAt"));
+        fireCheckIn(pi, (Date) runtimeService.getVariable(pi.getId(), NEXT_CHECK_IN_AT));
         checkIn(pi, "done", "on-track", false);
-        fireCheckIn(pi, (Date) runtimeService.getVariable(pi.getId(), "nextCheckInAt"));
+        fireCheckIn(pi, (Date) runtimeService.getVariable(pi.getId(), NEXT_CHECK_IN_AT));
 
         checkIn(pi, "at-risk", "at-risk", false);
 
@@ -94,25 +95,25 @@ class FollowUpProcessTest extends AppTest {
     @Test
     void aCheckInThatAsksForRevisionLeadsToARevisedPlanAndKeepsTheHistory() {
         ProcessInstance pi = agreedConversation("eva");
-        fireCheckIn(pi, (Date) runtimeService.getVariable(pi.getId(), "nextCheckInAt"));
+        fireCheckIn(pi, (Date) runtimeService.getVariable(pi.getId(), NEXT_CHECK_IN_AT));
 
         checkIn(pi, "done", "at-risk", true);
 
         assertThat(pi).isWaitingAt(TASK_REVISE_PLAN);
-        assertThat((String) runtimeService.getVariable(pi.getId(), "revisionReason")).contains("check-in 1");
+        assertThat((String) runtimeService.getVariable(pi.getId(), REVISION_REASON)).contains("check-in 1");
         revise(pi);
         assertThat(pi).isWaitingAt(TASK_AGREE_REVISED_PLAN).task().isAssignedTo("eva");
         // eva reads the revised plan with what changed, each kept step with its progress so far
-        assertThat(runtimeService.getVariable(pi.getId(), "planOnRecord").toString())
+        assertThat(runtimeService.getVariable(pi.getId(), PLAN_ON_RECORD).toString())
             .contains("\"version\":2")
             .contains("\"changes\":[\"New step: Speak at a conference\",\"Dropped step: Monthly sessions with Erik\"]")
             .contains("{\"action\":\"Presentation skills course\",\"kind\":\"Training or course\","
                 + "\"dueDate\":\"28 February 2027\",\"support\":\"Budget approved by Maria\",\"progress\":\"Done\"}");
-        complete(pi, TASK_AGREE_REVISED_PLAN, Map.of("revisionDecision", "requestChanges",
-            "revisionComment", "Keep the mentoring"));
+        complete(pi, TASK_AGREE_REVISED_PLAN, Map.of(REVISION_DECISION, "requestChanges",
+            REVISION_COMMENT, "Keep the mentoring"));
         assertThat(pi).isWaitingAt(TASK_REVISE_PLAN);
         revise(pi);
-        complete(pi, TASK_AGREE_REVISED_PLAN, Map.of("revisionDecision", "agree"));
+        complete(pi, TASK_AGREE_REVISED_PLAN, Map.of(REVISION_DECISION, "agree"));
 
         assertThat(pi).isWaitingAt(GATEWAY_FOLLOW_UP_WAIT);
         assertThat(jdbc.queryForObject("select plan_version from conversation", Integer.class)).isEqualTo(2);
@@ -128,6 +129,31 @@ class FollowUpProcessTest extends AppTest {
         assertThat(jdbc.queryForList("select goal from goal where plan_version = 1", String.class)).hasSize(2);
     }
 
+    /** A form opened before the plan changed may still send a step the plan no longer has: it is refused. */
+    @Test
+    void aStepThatIsNotInTheCurrentPlanIsRefusedAtCheckInAndRevision() {
+        ProcessInstance pi = agreedConversation("eva");
+        fireCheckIn(pi, (Date) runtimeService.getVariable(pi.getId(), NEXT_CHECK_IN_AT));
+        List<Map<String, Object>> progress = progress(pi, EMPLOYEE_PROGRESS, "on-track", "on-track");
+        progress.get(1).put(ProgressRow.ACTION_ID, 999_999);
+
+        assertThatThrownBy(() -> complete(pi, TASK_CHECK_IN_EMPLOYEE, Map.of(EMPLOYEE_PROGRESS, progress,
+            EMPLOYEE_PLAN_NEEDS_REVISING, true)))
+            .hasMessageContaining("entry 2: this step is not in the current plan; open the task again");
+        assertThat(task(pi, TASK_CHECK_IN_EMPLOYEE)).as("the check-in stays open").isNotNull();
+        assertThat(jdbc.queryForObject("select count(*) from check_in", Integer.class)).isZero();
+
+        checkIn(pi, "done", "on-track", true);
+        assertThat(pi).isWaitingAt(TASK_REVISE_PLAN);
+        List<Map<String, Object>> actions = rows(pi, DEVELOPMENT_ACTIONS);
+        actions.get(0).put(ActionRow.ACTION_ID, 999_999);
+        assertThatThrownBy(() -> complete(pi, TASK_REVISE_PLAN, Map.of(GOALS, rows(pi, GOALS),
+            DEVELOPMENT_ACTIONS, actions)))
+            .hasMessageContaining("entry 1 is a step that is no longer in the current plan");
+        assertThat(pi).isWaitingAt(TASK_REVISE_PLAN);
+        assertThat(jdbc.queryForObject("select plan_version from conversation", Integer.class)).isEqualTo(1);
+    }
+
     @Test
     void theEmployeeAsksForARevisionThroughTheApi() {
         ProcessInstance pi = agreedConversation("eva");
@@ -137,10 +163,11 @@ class FollowUpProcessTest extends AppTest {
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(202);
         assertThat(pi).isWaitingAt(TASK_REVISE_PLAN).task().isAssignedTo("maria");
-        assertThat(runtimeService.getVariable(pi.getId(), "revisionReason")).isEqualTo("I am moving to the platform team");
-        assertThat(runtimeService.getVariable(pi.getId(), "revisionRequestedBy")).isEqualTo("eva");
+        assertThat(runtimeService.getVariable(pi.getId(),
+            REVISION_REASON)).isEqualTo("I am moving to the platform team");
+        assertThat(runtimeService.getVariable(pi.getId(), REVISION_REQUESTED_BY)).isEqualTo("eva");
         // the revise-plan form shows who asked by name
-        assertThat(runtimeService.getVariable(pi.getId(), "revisionRequestedByName")).isEqualTo("Eva Evers");
+        assertThat(runtimeService.getVariable(pi.getId(), REVISION_REQUESTED_BY_NAME)).isEqualTo("Eva Evers");
         // a second request while the revision runs is refused clearly
         Answer again = rest().as("maria").post("/api/conversations/eva-1/revision-requests",
             Map.of("reason", "once more"));
@@ -172,8 +199,7 @@ class FollowUpProcessTest extends AppTest {
     void theNextCycleEndsThePreviousFollowUp() {
         ProcessInstance first = agreedConversation("erik");
 
-        ProcessInstance second = runtimeService.startProcessInstanceByKey(CAREER_CONVERSATION,
-            forJavaApi(start("erik")));
+        ProcessInstance second = new Conversations(engine).start("erik");
 
         assertThat(second.getBusinessKey()).isEqualTo("erik-2");
         assertThat(first).isEnded().hasPassed(TASK_END_FOLLOW_UP, END_CYCLE_COMPLETED);
@@ -183,7 +209,7 @@ class FollowUpProcessTest extends AppTest {
 
     @Test
     void anEmployeeWhoLeavesEndsTheOpenCycleWithReasonLeft() {
-        ProcessInstance pi = runtimeService.startProcessInstanceByKey(CAREER_CONVERSATION, forJavaApi(start("emma")));
+        ProcessInstance pi = new Conversations(engine).start("emma");
 
         runtimeService.createMessageCorrelation(MESSAGE_EMPLOYEE_LEFT).processInstanceId(pi.getId()).correlate();
 
@@ -195,12 +221,12 @@ class FollowUpProcessTest extends AppTest {
     // --- helpers ---
 
     ProcessInstance agreedConversation(String employeeId) {
-        ProcessInstance pi = runtimeService.startProcessInstanceByKey(CAREER_CONVERSATION, forJavaApi(start(employeeId)));
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(Instant.now().plus(5, ChronoUnit.DAYS)));
-        complete(pi, TASK_PREPARE_EMPLOYEE, employeePreparation());
-        complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
-        complete(pi, TASK_HOLD_CONVERSATION, hold("held", null));
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        ProcessInstance pi = new Conversations(engine).start(employeeId);
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(Instant.now().plus(5, ChronoUnit.DAYS)));
+        complete(pi, TASK_PREPARE_EMPLOYEE, prepareEmployee());
+        complete(pi, TASK_PREPARE_MANAGER, prepareManager());
+        complete(pi, TASK_HOLD_CONVERSATION, holdConversation("held", null));
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         complete(pi, TASK_SIGN_OFF, agree());
         assertThat(pi).isWaitingAt(GATEWAY_FOLLOW_UP_WAIT);
         return pi;
@@ -220,10 +246,10 @@ class FollowUpProcessTest extends AppTest {
 
     /** Both sides check in; the first action gets {@code first}, the second {@code second}. */
     private void checkIn(ProcessInstance pi, String first, String second, boolean employeeWantsRevision) {
-        complete(pi, TASK_CHECK_IN_EMPLOYEE, Map.of("employeeProgress", progress(pi, "employeeProgress", first, second),
-            "employeeObstacles", "Little time in December", "employeePlanNeedsRevising", employeeWantsRevision));
-        complete(pi, TASK_CHECK_IN_MANAGER, Map.of("managerProgress", progress(pi, "managerProgress", first, second),
-            "managerPlanNeedsRevising", false));
+        complete(pi, TASK_CHECK_IN_EMPLOYEE, Map.of(EMPLOYEE_PROGRESS, progress(pi, EMPLOYEE_PROGRESS, first, second),
+            EMPLOYEE_OBSTACLES, "Little time in December", EMPLOYEE_PLAN_NEEDS_REVISING, employeeWantsRevision));
+        complete(pi, TASK_CHECK_IN_MANAGER, Map.of(MANAGER_PROGRESS, progress(pi, MANAGER_PROGRESS, first, second),
+            MANAGER_PLAN_NEEDS_REVISING, false));
     }
 
     private List<Map<String, Object>> progress(ProcessInstance pi, String variable, String first, String second) {
@@ -235,13 +261,13 @@ class FollowUpProcessTest extends AppTest {
     }
 
     private void revise(ProcessInstance pi) {
-        List<Map<String, Object>> actions = rows(pi, "developmentActions");
+        List<Map<String, Object>> actions = rows(pi, DEVELOPMENT_ACTIONS);
         Map<String, Object> conference = new LinkedHashMap<>();
-        conference.put("action", "Speak at a conference");
-        conference.put("kind", "stretch-assignment");
-        conference.put("dueDate", "2027-09-30");
+        conference.put(ActionRow.ACTION, "Speak at a conference");
+        conference.put(ActionRow.KIND, "stretch-assignment");
+        conference.put(ActionRow.DUE_DATE, "2027-09-30");
         List<Map<String, Object>> revised = new ArrayList<>(List.of(actions.get(0), conference));
-        complete(pi, TASK_REVISE_PLAN, Map.of("goals", rows(pi, "goals"), "developmentActions", revised));
+        complete(pi, TASK_REVISE_PLAN, Map.of(GOALS, rows(pi, GOALS), DEVELOPMENT_ACTIONS, revised));
     }
 
     private List<Map<String, Object>> rows(ProcessInstance pi, String variable) {
@@ -256,12 +282,10 @@ class FollowUpProcessTest extends AppTest {
     }
 
     private Task task(ProcessInstance pi, String key) {
-        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+        return new Conversations(engine).task(pi.getId(), key);
     }
 
     private void complete(ProcessInstance pi, String key, Map<String, Object> values) {
-        Task task = task(pi, key);
-        assertThat(task).as("open task %s", key).isNotNull();
-        taskService.complete(task.getId(), Submissions.forJavaApi(values));
+        new Conversations(engine).complete(pi.getId(), key, values);
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import org.careerconversations.process.OrganisationClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -24,7 +24,7 @@ class MailLogTest {
     void aMailThatIsNotSentLeavesNoBodyInTheLog(CapturedOutput output) throws Exception {
         Mailer mailer = new Mailer(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
             new NotificationSettings("careers@example.org", "http://localhost/", "PT1M", Duration.ofHours(1),
-                ZoneId.of("Europe/Amsterdam"), 50, 30_000));
+                new OrganisationClock(), 50, 30_000));
         Notification mail = new Notification(Notification.Kind.SIGN_OFF_REQUESTED, "eva", "eva@example.org", null,
             "eva-1", null, new MailContent("Please review your agreements", "You are on probation until May. "
             + "SECRET-goal", "<p>You are on probation until May. SECRET-goal</p>", null), Instant.now());

@@ -3,6 +3,7 @@ package org.careerconversations.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.careerconversations.EngineRest.variables;
+import static org.careerconversations.process.ProcessIds.*;
 import static org.careerconversations.process.ProcessIds.SEND_NOTIFICATION;
 import static org.careerconversations.process.ProcessIds.TASK_SEND_NOTIFICATION;
 
@@ -56,16 +57,16 @@ class MailServerDownTest extends AppTest {
 
     @Test
     void anOutageNeverBlocksAStepAndEndsAsAnIncidentThatDeliversOnceWhenResolved() {
-        runtimeService.startProcessInstanceByKey("CareerConversation", Submissions.forJavaApi(Submissions.start("eva")));
-        String schedule = taskService.createTaskQuery().taskDefinitionKey("Task_ScheduleConversation").singleResult()
+        runtimeService.startProcessInstanceByKey(CAREER_CONVERSATION, Submissions.forJavaApi(Submissions.start("eva")));
+        String schedule = taskService.createTaskQuery().taskDefinitionKey(TASK_SCHEDULE_CONVERSATION).singleResult()
             .getId();
 
         // maria schedules through the REST API while no mail server answers
         Answer completed = rest().as("maria").post("/engine-rest/task/" + schedule + "/complete",
-            variables(Submissions.schedule(Instant.now().plus(5, ChronoUnit.DAYS))));
+            variables(Submissions.scheduleConversation(Instant.now().plus(5, ChronoUnit.DAYS))));
 
         assertThat(completed.status()).as(completed.body()).isEqualTo(204);
-        assertThat(taskService.createTaskQuery().taskDefinitionKey("Task_PrepareEmployee").count()).isOne();
+        assertThat(taskService.createTaskQuery().taskDefinitionKey(TASK_PREPARE_EMPLOYEE).count()).isOne();
         Notification invitation = notifications.findAll().stream()
             .filter(n -> n.getKind() == Notification.Kind.CONVERSATION_SCHEDULED
                 && n.getRecipientId().equals("eva"))

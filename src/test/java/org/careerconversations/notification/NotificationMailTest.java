@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.careerconversations.conversation.Submissions.*;
 import static org.careerconversations.process.ProcessIds.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import biweekly.property.Attendee;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +35,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.careerconversations.AppTest;
+import org.careerconversations.Conversations;
+import org.careerconversations.process.OrganisationClock;
+import org.careerconversations.process.ProcessVariables.ActionRow;
+import org.careerconversations.process.ProcessVariables.GoalRow;
 import org.careerconversations.process.TaskReminderDue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,7 +133,7 @@ class NotificationMailTest extends AppTest {
     void schedulingInvitesBothToTheSameCalendarEvent() throws Exception {
         ProcessInstance pi = startFor("eva");
         deliverAll();
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting));
 
         List<ReceivedMail> invitations = deliverAll().stream().filter(m -> m.calendar() != null).toList();
 
@@ -158,12 +163,12 @@ class NotificationMailTest extends AppTest {
     void aRescheduleUpdatesTheCalendarEventAndACancelRemovesIt() throws Exception {
         ProcessInstance pi = preparedConversation("eva");
         deliverAll();
-        complete(pi, TASK_HOLD_CONVERSATION, hold("rescheduled", "Eva is ill"));
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting.plus(7, ChronoUnit.DAYS)));
+        complete(pi, TASK_HOLD_CONVERSATION, holdConversation("rescheduled", "Eva is ill"));
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting.plus(7, ChronoUnit.DAYS)));
         List<ReceivedMail> rescheduled = deliverAll().stream().filter(m -> m.calendar() != null).toList();
-        complete(pi, TASK_PREPARE_EMPLOYEE, employeePreparation());
-        complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
-        complete(pi, TASK_HOLD_CONVERSATION, hold("cancelled", "Eva moves to another team"));
+        complete(pi, TASK_PREPARE_EMPLOYEE, prepareEmployee());
+        complete(pi, TASK_PREPARE_MANAGER, prepareManager());
+        complete(pi, TASK_HOLD_CONVERSATION, holdConversation("cancelled", "Eva moves to another team"));
         List<ReceivedMail> cancelled = deliverAll().stream().filter(m -> m.calendar() != null).toList();
 
         ReceivedMail update = mailTo(rescheduled, "eva@example.org");
@@ -191,7 +196,7 @@ class NotificationMailTest extends AppTest {
     void signOffIsRequestedFromTheEmployee() throws Exception {
         ProcessInstance pi = heldConversation("eva");
         deliverAll();
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         Task signOff = task(pi, TASK_SIGN_OFF);
 
         ReceivedMail mail = mailTo(deliverAll(), "eva@example.org");
@@ -205,7 +210,7 @@ class NotificationMailTest extends AppTest {
     @Test
     void theAgreementSummaryGoesToBothWithTheHrPartnerInCopyWhenHrJoins() throws Exception {
         ProcessInstance pi = heldConversation("eva");
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         complete(pi, TASK_SIGN_OFF, agree());
 
         List<ReceivedMail> summaries = deliverAll().stream().filter(m -> m.subject().startsWith("Agreed:")).toList();
@@ -239,7 +244,7 @@ class NotificationMailTest extends AppTest {
     void aConversationHeldAtAnotherTimeMovesBothCalendarsToTheActualTime() throws Exception {
         ProcessInstance pi = preparedConversation("eva");
         deliverAll();
-        complete(pi, TASK_HOLD_CONVERSATION, hold("held", null));   // now, days before the planned time
+        complete(pi, TASK_HOLD_CONVERSATION, holdConversation("held", null));   // now, days before the planned time
         Instant heldAt = jdbc.queryForObject("select held_at from conversation", java.sql.Timestamp.class).toInstant();
 
         List<ReceivedMail> updates = deliverAll().stream().filter(m -> m.calendar() != null).toList();
@@ -249,7 +254,8 @@ class NotificationMailTest extends AppTest {
         ReceivedMail toEva = mailTo(updates, "eva@example.org");
         assertThat(toEva.subject()).isEqualTo("Your career conversation with Maria Mendes took place on "
             + MailFormat.dateTime(heldAt, ZONE));
-        assertThat(toEva.text()).contains("took place at another time than planned (" + MailFormat.dateTime(meeting, ZONE))
+        assertThat(toEva.text()).contains("took place at another time than planned (" + MailFormat.dateTime(meeting,
+            ZONE))
             .contains("moves the meeting in your calendar to the time it took place");
         for (ReceivedMail mail : updates) {
             VEvent event = Biweekly.parse(mail.calendar()).first().getEvents().get(0);
@@ -265,9 +271,10 @@ class NotificationMailTest extends AppTest {
     void aConversationHeldAtThePlannedTimeLeavesTheCalendarsAlone() throws Exception {
         ProcessInstance pi = preparedConversation("eva");
         deliverAll();
-        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(meeting.plus(1, ChronoUnit.HOURS)));
-        complete(pi, TASK_HOLD_CONVERSATION, Map.of("meetingOutcome", "held",
-            "meetingHeldAt", runtimeService.getVariable(pi.getId(), "meetingHeldAt")));
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(meeting.plus(1,
+            ChronoUnit.HOURS)));
+        complete(pi, TASK_HOLD_CONVERSATION, Map.of(MEETING_OUTCOME, "held",
+            MEETING_HELD_AT, runtimeService.getVariable(pi.getId(), MEETING_HELD_AT)));
 
         assertThat(deliverAll()).noneMatch(m -> m.calendar() != null);
         assertThat(jdbc.queryForObject("select held_at from conversation", java.sql.Timestamp.class).toInstant())
@@ -277,20 +284,22 @@ class NotificationMailTest extends AppTest {
     @Test
     void askingForChangesReachesTheManagerWithTheCommentAndTheNextSignOffSaysWhatChanged() throws Exception {
         ProcessInstance pi = heldConversation("eva");
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         deliverAll();
         complete(pi, TASK_SIGN_OFF, requestChanges("Please add the conference talk we discussed"));
 
         ReceivedMail toMaria = mailTo(deliverAll(), "maria@example.org");
         assertThat(toMaria.subject()).isEqualTo("Eva Evers asked for changes: Document the agreements with Eva Evers");
-        assertThat(toMaria.text()).contains("Eva Evers asked for changes:", "\"Please add the conference talk we discussed\"")
+        assertThat(toMaria.text()).contains("Eva Evers asked for changes:",
+            "\"Please add the conference talk we discussed\"")
             .contains(TASKLIST + "#/?task=" + task(pi, TASK_DOCUMENT_AGREEMENTS).getId());
         assertThat(toMaria.html()).contains("Please add the conference talk we discussed");
 
-        Map<String, Object> revised = documentation();
+        Map<String, Object> revised = documentAgreements();
         List<Map<String, Object>> goals = new ArrayList<>((List<Map<String, Object>>) revised.get("goals"));
-        goals.add(Map.of("goal", "Speak at a conference", "measure", "One talk", "targetDate", "2027-10-31"));
-        revised.put("goals", goals);
+        goals.add(Map.of(GoalRow.GOAL, "Speak at a conference", GoalRow.MEASURE, "One talk", GoalRow.TARGET_DATE,
+            "2027-10-31"));
+        revised.put(GOALS, goals);
         complete(pi, TASK_DOCUMENT_AGREEMENTS, revised);
 
         ReceivedMail toEva = mailTo(deliverAll(), "eva@example.org");
@@ -305,15 +314,16 @@ class NotificationMailTest extends AppTest {
     @Test
     void aRevisedPlanSaysWhatChangedAndOnceAgreedIsConfirmedToBoth() throws Exception {
         ProcessInstance pi = heldConversation("eva");
-        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentation());
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
         complete(pi, TASK_SIGN_OFF, agree());
         runtimeService.createMessageCorrelation(MESSAGE_PLAN_REVISION_REQUESTED).processInstanceId(pi.getId())
-            .setVariable("revisionReason", "Eva moves to the platform team").setVariable("revisionRequestedBy", "eva")
+            .setVariable(REVISION_REASON, "Eva moves to the platform team").setVariable(REVISION_REQUESTED_BY, "eva")
             .correlate();
         deliverAll();
-        Map<String, Object> revised = documentation();
-        revised.put("developmentActions", List.of(Map.of("action", "Speak at a conference", "kind", "stretch-assignment")));
-        complete(pi, TASK_REVISE_PLAN, Map.of("goals", revised.get("goals"), "developmentActions",
+        Map<String, Object> revised = documentAgreements();
+        revised.put(DEVELOPMENT_ACTIONS, List.of(Map.of(ActionRow.ACTION, "Speak at a conference", ActionRow.KIND,
+            "stretch-assignment")));
+        complete(pi, TASK_REVISE_PLAN, Map.of(GOALS, revised.get("goals"), "developmentActions",
             revised.get("developmentActions")));
 
         ReceivedMail toEva = mailTo(deliverAll(), "eva@example.org");
@@ -322,7 +332,7 @@ class NotificationMailTest extends AppTest {
         assertThat(toEva.text()).contains("Maria Mendes revised your development plan. What changed:")
             .contains("- New step: Speak at a conference").contains("- Dropped step: Presentation skills course");
 
-        complete(pi, TASK_AGREE_REVISED_PLAN, Map.of("revisionDecision", "agree"));
+        complete(pi, TASK_AGREE_REVISED_PLAN, Map.of(REVISION_DECISION, "agree"));
 
         List<ReceivedMail> confirmations = deliverAll().stream().filter(m -> m.subject().startsWith("Agreed:")).toList();
         assertThat(mailTo(confirmations, "eva@example.org").subject())
@@ -427,8 +437,8 @@ class NotificationMailTest extends AppTest {
     void whatPeopleTypedIsEscapedInTheHtmlMail() throws Exception {
         ProcessInstance pi = startFor("eva");
         deliverAll();
-        Map<String, Object> submission = schedule(meeting);
-        submission.put("meetingPlace", "<script>alert(1)</script>");
+        Map<String, Object> submission = scheduleConversation(meeting);
+        submission.put(MEETING_PLACE, "<script>alert(1)</script>");
         complete(pi, TASK_SCHEDULE_CONVERSATION, submission);
 
         ReceivedMail mail = mailTo(deliverAll().stream().filter(m -> m.calendar() != null).toList(),
@@ -459,7 +469,7 @@ class NotificationMailTest extends AppTest {
         ProcessInstance pi = startFor("eva");
         deliverAll();
 
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting));
 
         List<ProcessInstance> deliveries = runtimeService.createProcessInstanceQuery()
             .processDefinitionKey(SEND_NOTIFICATION).list();
@@ -474,7 +484,7 @@ class NotificationMailTest extends AppTest {
     void aMailTheServerRefusesDoesNotHoldBackTheOthersOfItsDelivery() throws Exception {
         ProcessInstance pi = startFor("eva");
         deliverAll();
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting));
         List<Notification> step = notifications.findAll().stream().filter(n -> !n.isDone()).toList();
         Notification toMaria = step.stream().filter(n -> n.getRecipientId().equals("maria")).findFirst().orElseThrow();
         // an address the mail library refuses (as a server refuses a recipient): this one mail cannot go out
@@ -503,13 +513,14 @@ class NotificationMailTest extends AppTest {
     void aDeliveryThatRunsOutOfTimeHandsTheRestToANewOne() throws Exception {
         ProcessInstance pi = startFor("eva");
         deliverAll();
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting));
         List<Long> step = notifications.findAll().stream().filter(n -> !n.isDone()).map(Notification::getId).toList();
         runtimeService.deleteProcessInstance(runtimeService.createProcessInstanceQuery()
             .processDefinitionKey(SEND_NOTIFICATION).singleResult().getId(), "delivered by hand below");
         // no time at all to send (a third of a lock time of 0 ms): one mail, then the rest goes to a new delivery
         NotificationSettings noTime = new NotificationSettings("careers@example.org", settings.tasklistUrl(),
-            settings.getRetryCycle(), settings.meetingDuration(), settings.zone(), 50, 0);
+            settings.getRetryCycle(), settings.meetingDuration(), applicationContext.getBean(OrganisationClock.class),
+            50, 0);
         SendNotification delegate = new SendNotification(notifications,
             new Mailer(applicationContext.getBeanProvider(JavaMailSender.class), noTime), outbox, noTime, transactionManager);
         DelegateExecution execution = Mockito.mock(DelegateExecution.class);
@@ -577,7 +588,8 @@ class NotificationMailTest extends AppTest {
             .contains("<span>Thank you, Maria Mendes!</span>")
             .contains("href=\"" + TASKLIST + "\"").doesNotContain("<b>");
         // plain text shows what was written (lines travel as CRLF)
-        assertThat(toEva.text()).contains("Hi Eva,", "Please bring your <b>ideas</b> for next year.", "Any size is fine.",
+        assertThat(toEva.text()).contains("Hi Eva,", "Please bring your <b>ideas</b> for next year.",
+            "Any size is fine.",
             "Thank you, Maria Mendes!", "Open Tasklist: " + TASKLIST);
         assertThat(mailTo(mails, "maria@example.org").html()).contains("Hi <span>Maria</span>,");
         List<Notification> rows = notifications.findAll().stream()
@@ -663,14 +675,15 @@ class NotificationMailTest extends AppTest {
             .camundaInputParameter("subject", subject)
             .camundaInputParameter("message", message)
             .endEvent().done();
-        testDeployments.add(repositoryService.createDeployment().addModelInstance(key + ".bpmn", model).deploy().getId());
+        testDeployments.add(repositoryService.createDeployment().addModelInstance(key + ".bpmn",
+            model).deploy().getId());
         return key;
     }
 
     /** Starts the step's process for a conversation and runs its asynchronous step, as the job executor would. */
     private void runDesignerStep(String processKey, String businessKey) {
         ProcessInstance pi = runtimeService.startProcessInstanceByKey(processKey, businessKey,
-            Map.of("employeeName", "Eva Evers", "managerName", "Maria Mendes"));
+            Map.of(EMPLOYEE_NAME, "Eva Evers", MANAGER_NAME, "Maria Mendes"));
         managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId()).singleResult()
             .getId());
     }
@@ -678,30 +691,28 @@ class NotificationMailTest extends AppTest {
     // --- walking the process ---
 
     private ProcessInstance startFor(String employeeId) {
-        return runtimeService.startProcessInstanceByKey(CAREER_CONVERSATION, forJavaApi(start(employeeId)));
+        return new Conversations(engine).start(employeeId);
     }
 
     private ProcessInstance preparedConversation(String employeeId) {
         ProcessInstance pi = startFor(employeeId);
-        complete(pi, TASK_SCHEDULE_CONVERSATION, schedule(meeting));
-        complete(pi, TASK_PREPARE_EMPLOYEE, employeePreparation());
-        complete(pi, TASK_PREPARE_MANAGER, managerPreparation());
+        complete(pi, TASK_SCHEDULE_CONVERSATION, scheduleConversation(meeting));
+        complete(pi, TASK_PREPARE_EMPLOYEE, prepareEmployee());
+        complete(pi, TASK_PREPARE_MANAGER, prepareManager());
         return pi;
     }
 
     private ProcessInstance heldConversation(String employeeId) {
         ProcessInstance pi = preparedConversation(employeeId);
-        complete(pi, TASK_HOLD_CONVERSATION, hold("held", null));
+        complete(pi, TASK_HOLD_CONVERSATION, holdConversation("held", null));
         return pi;
     }
 
     private Task task(ProcessInstance pi, String taskKey) {
-        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+        return new Conversations(engine).task(pi.getId(), taskKey);
     }
 
     private void complete(ProcessInstance pi, String taskKey, Map<String, Object> values) {
-        Task task = task(pi, taskKey);
-        assertThat(task).as("open task %s", taskKey).isNotNull();
-        taskService.complete(task.getId(), forJavaApi(values));
+        new Conversations(engine).complete(pi.getId(), taskKey, values);
     }
 }

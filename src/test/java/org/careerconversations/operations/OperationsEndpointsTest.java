@@ -2,6 +2,8 @@ package org.careerconversations.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.careerconversations.process.ProcessIds.CYCLE_SCHEDULER;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,13 +80,13 @@ class OperationsEndpointsTest extends AppTest {
         jdbc.update("update ACT_RU_TASK set DUE_DATE_ = ? where PROC_INST_ID_ = ?",
             java.sql.Timestamp.valueOf("2020-01-01 00:00:00"), pi);
         // a round for mark's team runs to its end (emil and elin are due); a second one waits at its chunk
-        String round = runtimeService.startProcessInstanceByKey("CycleScheduler", Map.of("teamOfManagerId", "mark"))
+        String round = runtimeService.startProcessInstanceByKey(CYCLE_SCHEDULER, Map.of(TEAM_OF_MANAGER_ID, "mark"))
             .getId();
         for (Job job; (job = managementService.createJobQuery().processInstanceId(round).listPage(0, 1).stream()
             .findFirst().orElse(null)) != null; ) {
             managementService.executeJob(job.getId());
         }
-        runtimeService.startProcessInstanceByKey("CycleScheduler", Map.of("teamOfManagerId", "mark"));
+        runtimeService.startProcessInstanceByKey(CYCLE_SCHEDULER, Map.of(TEAM_OF_MANAGER_ID, "mark"));
         // the round's delivery (its two mails) as a node that died left it: locked, the lock long run out
         Job emilsMail = managementService.createJobQuery().processDefinitionKey("SendNotification").list().stream()
             .filter(job -> !job.getId().equals(evasMail.getId())).findFirst().orElseThrow();

@@ -1,6 +1,8 @@
 package org.careerconversations.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careerconversations.process.ProcessIds.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -125,7 +127,7 @@ class OrganisationImportTest extends AppTest {
 
     @Test
     void whoeverAFullImportNoLongerListsHasLeftAndTheirConversationEnds() {
-        ProcessInstance emmas = runtimeService.startProcessInstanceByKey("CareerConversation",
+        ProcessInstance emmas = runtimeService.startProcessInstanceByKey(CAREER_CONVERSATION,
             Submissions.forJavaApi(Submissions.start("emma")));
         List<String> lines = new ArrayList<>(DEMO);
         lines.remove(7);   // emma
@@ -142,7 +144,7 @@ class OrganisationImportTest extends AppTest {
 
     @Test
     void aNewManagerTakesOverTheOpenConversation() {
-        ProcessInstance eriks = runtimeService.startProcessInstanceByKey("CareerConversation",
+        ProcessInstance eriks = runtimeService.startProcessInstanceByKey(CAREER_CONVERSATION,
             Submissions.forJavaApi(Submissions.start("erik")));
         List<String> lines = new ArrayList<>(DEMO);
         lines.set(6, "erik,Erik Eriksen,erik@example.org,mark,hanna,2018-02-01,permanent,Senior Software Engineer");
@@ -153,7 +155,7 @@ class OrganisationImportTest extends AppTest {
         org.camunda.bpm.engine.task.Task schedule = engine.getTaskService().createTaskQuery()
             .processInstanceId(eriks.getId()).singleResult();
         assertThat(schedule.getAssignee()).isEqualTo("mark");
-        assertThat(runtimeService.getVariable(eriks.getId(), "managerName")).isEqualTo("Mark Meijer");
+        assertThat(runtimeService.getVariable(eriks.getId(), MANAGER_NAME)).isEqualTo("Mark Meijer");
         assertThat(jdbc.queryForObject("select manager_id from conversation where employee_id = 'erik'", String.class))
             .isEqualTo("mark");
         assertThat(rest().as("mark").get("/engine-rest/process-instance/" + eriks.getId()).status()).isEqualTo(200);

@@ -1,6 +1,7 @@
 package org.careerconversations.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careerconversations.process.ProcessIds.*;
 
 import java.util.Map;
 import org.careerconversations.AppTest;
@@ -96,7 +97,7 @@ class PagesApiTest extends AppTest {
         Answer unknown = eva.send("POST", "/api/conversations/eva-9/revision-requests", Map.of("reason", "x"));
         assertThat(unknown.status()).isEqualTo(404);
 
-        assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_RevisePlan").count()).isZero();
+        assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey(TASK_REVISE_PLAN).count()).isZero();
         assertThat(jdbc.queryForObject("select plan_version from conversation where business_key = 'eva-1'",
             Integer.class)).isEqualTo(1);
     }

@@ -12,8 +12,9 @@ import org.careerconversations.AppTest;
 import org.careerconversations.Chromium;
 import org.careerconversations.Conversations;
 import org.careerconversations.conversation.Submissions;
-import org.junit.jupiter.api.AfterEach;
+import org.careerconversations.process.OrganisationClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -39,18 +40,19 @@ class PagesBrowserTest extends AppTest {
     private static final String STEP = "Presentation skills course with the external trainer (two days in "
         + "Utrecht), followed by a practice session with the team";
 
+    @RegisterExtension
+    final Chromium.PerTest browser = new Chromium.PerTest(1280, 1000);
     private Chromium chromium;
     private WebDriver driver;
 
     @Test
     void evaMariaHannaAndErikOnTheirPages() throws IOException {
-        Chromium.assumeInstalled();
         Conversations conversations = new Conversations(engine);
         String pi = conversations.preparing("hanna", "eva", "maria");
-        conversations.complete("eva", pi, TASK_PREPARE_EMPLOYEE, Submissions.employeePreparation());
-        conversations.complete("maria", pi, TASK_PREPARE_MANAGER, Submissions.managerPreparation());
-        conversations.complete("maria", pi, TASK_HOLD_CONVERSATION, Submissions.hold("held", null));
-        Map<String, Object> documentation = Submissions.documentation();
+        conversations.complete("eva", pi, TASK_PREPARE_EMPLOYEE, Submissions.prepareEmployee());
+        conversations.complete("maria", pi, TASK_PREPARE_MANAGER, Submissions.prepareManager());
+        conversations.complete("maria", pi, TASK_HOLD_CONVERSATION, Submissions.holdConversation("held", null));
+        Map<String, Object> documentation = Submissions.documentAgreements();
         documentation.put(GOALS, List.of(Map.of("goal", GOAL, "measure", "The team asks me to do it again",
             "targetDate", "2027-03-31")));
         documentation.put(DEVELOPMENT_ACTIONS, List.of(Map.of("action", STEP, "kind", "training",
@@ -59,7 +61,7 @@ class PagesBrowserTest extends AppTest {
         conversations.complete("eva", pi, TASK_SIGN_OFF, Submissions.agree());
         String reason = jdbc.queryForObject("select cadence_reason from conversation where business_key = 'eva-1'",
             String.class);
-        String nextDue = new Words(java.time.ZoneId.of("Europe/Amsterdam")).day(jdbc.queryForObject(
+        String nextDue = new Words(new OrganisationClock()).day(jdbc.queryForObject(
             "select next_conversation_due from conversation where business_key = 'eva-1'", java.time.LocalDate.class));
         // erik has a conversation of his own going, so that his pages are not empty
         conversations.start("maria", "erik");
@@ -174,21 +176,14 @@ class PagesBrowserTest extends AppTest {
     // --- the browser ---
 
     private void start() throws IOException {
-        chromium = Chromium.start(1280, 1000);
+        chromium = browser.get();
         driver = chromium.driver();
     }
 
     private void quit() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-            driver = null;
-        }
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        quit();
+        browser.close();
+        chromium = null;
+        driver = null;
     }
 
     private void loginToTasklist(String user) throws IOException {

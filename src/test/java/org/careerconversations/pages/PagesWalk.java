@@ -2,6 +2,7 @@ package org.careerconversations.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.process.ProcessIds.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -18,6 +19,8 @@ import org.careerconversations.Conversations;
 import org.careerconversations.EngineRest;
 import org.careerconversations.EngineRest.Answer;
 import org.careerconversations.conversation.Submissions;
+import org.careerconversations.process.ProcessVariables.ActionRow;
+import org.careerconversations.process.ProcessVariables.GoalRow;
 import org.careerconversations.security.WebappSession;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -99,21 +102,21 @@ public class PagesWalk {
         assertThat(row(get("maria", "/api/my-team"), "eva").path("startConversation").asBoolean()).isFalse();
 
         conversations.complete("maria", pi, TASK_SCHEDULE_CONVERSATION,
-            Submissions.schedule(Instant.now().plus(7, ChronoUnit.DAYS)));
+            Submissions.scheduleConversation(Instant.now().plus(7, ChronoUnit.DAYS)));
         JsonNode preparing = current(get("eva", "/api/my-conversations"));
         assertThat(preparing.path("standing").asText()).startsWith("Waiting for you to prepare — due ")
             .contains(", and for Maria to prepare — due ");
         assertThat(preparing.path("meetingPlace").asText()).isEqualTo("Room Tulip, 3rd floor");
 
-        conversations.complete("eva", pi, TASK_PREPARE_EMPLOYEE, Submissions.employeePreparation());
-        conversations.complete("maria", pi, TASK_PREPARE_MANAGER, Submissions.managerPreparation());
-        conversations.complete("maria", pi, TASK_HOLD_CONVERSATION, Submissions.hold("held", null));
+        conversations.complete("eva", pi, TASK_PREPARE_EMPLOYEE, Submissions.prepareEmployee());
+        conversations.complete("maria", pi, TASK_PREPARE_MANAGER, Submissions.prepareManager());
+        conversations.complete("maria", pi, TASK_HOLD_CONVERSATION, Submissions.holdConversation("held", null));
         JsonNode documenting = row(get("maria", "/api/my-team"), "eva");
         assertThat(documenting.path("phase").asText()).isEqualTo("Documenting the agreements");
         assertThat(documenting.path("waitingFor").asText()).isEqualTo("you");
         assertThat(current(get("eva", "/api/my-conversations")).path("standing").asText())
             .startsWith("Waiting for Maria to document the agreements — due ");
-        conversations.complete("maria", pi, TASK_DOCUMENT_AGREEMENTS, Submissions.documentation());
+        conversations.complete("maria", pi, TASK_DOCUMENT_AGREEMENTS, Submissions.documentAgreements());
         assertThat(row(get("maria", "/api/my-team"), "eva").path("phase").asText()).isEqualTo("Signing off");
         conversations.complete("eva", pi, TASK_SIGN_OFF, Submissions.agree());
     }
@@ -162,7 +165,7 @@ public class PagesWalk {
     }
 
     private void checkedIn(String pi) {
-        Date checkInAt = (Date) engine.getRuntimeService().getVariable(pi, "nextCheckInAt");
+        Date checkInAt = (Date) engine.getRuntimeService().getVariable(pi, NEXT_CHECK_IN_AT);
         ClockUtil.setCurrentTime(Date.from(checkInAt.toInstant().plusSeconds(60)));
         Job timer = engine.getManagementService().createJobQuery().processInstanceId(pi).timers()
             .activityId(TIMER_CHECK_IN_DUE).singleResult();
@@ -201,17 +204,20 @@ public class PagesWalk {
         assertThat(waiting.path("revisable").asBoolean()).isFalse();
 
         List<Map<String, Object>> goals = List.of(
-            Map.of("goal", "Lead the sprint demo", "measure", "Two demos given", "targetDate", "2027-03-31"),
-            Map.of("goal", "Pair with a customer team", "measure", "One visit", "targetDate", "2027-05-31"));
+            Map.of(GoalRow.GOAL, "Lead the sprint demo", GoalRow.MEASURE, "Two demos given", GoalRow.TARGET_DATE,
+                "2027-03-31"),
+            Map.of(GoalRow.GOAL, "Pair with a customer team", GoalRow.MEASURE, "One visit", GoalRow.TARGET_DATE,
+                "2027-05-31"));
         List<Map<String, Object>> actions = new ArrayList<>();
         for (Map<String, Object> action : currentActions()) {
-            actions.add(Map.of("actionId", action.get("id"), "action", action.get("action"), "kind",
-                action.get("kind"), "dueDate", action.get("due_date").toString(), "support", action.get("support"),
+            actions.add(Map.of("actionId", action.get("id"), ActionRow.ACTION, action.get("action"), ActionRow.KIND,
+                action.get("kind"), ActionRow.DUE_DATE, action.get("due_date").toString(), ActionRow.SUPPORT,
+                    action.get("support"),
                 "status", action.get("status")));
         }
-        actions.add(Map.of("action", "Shadow the platform on-call", "kind", "stretch-assignment"));
-        conversations.complete("maria", pi, TASK_REVISE_PLAN, Map.of("goals", goals, "developmentActions", actions));
-        conversations.complete("eva", pi, TASK_AGREE_REVISED_PLAN, Map.of("revisionDecision", "agree"));
+        actions.add(Map.of(ActionRow.ACTION, "Shadow the platform on-call", ActionRow.KIND, "stretch-assignment"));
+        conversations.complete("maria", pi, TASK_REVISE_PLAN, Map.of(GOALS, goals, DEVELOPMENT_ACTIONS, actions));
+        conversations.complete("eva", pi, TASK_AGREE_REVISED_PLAN, Map.of(REVISION_DECISION, "agree"));
 
         JsonNode c = current(get("eva", "/api/my-conversations"));
         assertThat(c.path("agreement").path("planVersion").asInt()).isEqualTo(2);
@@ -263,7 +269,7 @@ public class PagesWalk {
         for (Map<String, Object> action : currentActions()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("actionId", ((Number) action.get("id")).longValue());
-            row.put("action", action.get("action"));
+            row.put(ActionRow.ACTION, action.get("action"));
             row.put("status", status);
             row.put("note", note == null ? "" : note);
             rows.add(row);

@@ -2,6 +2,7 @@ package org.careerconversations.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.process.ProcessIds.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -15,8 +16,9 @@ import org.careerconversations.Conversations;
 import org.careerconversations.EngineRest;
 import org.careerconversations.EngineRest.Answer;
 import org.careerconversations.conversation.Submissions;
-import org.careerconversations.security.ConversationAccess;
 import org.careerconversations.security.Groups;
+import org.careerconversations.security.Handover;
+import org.careerconversations.security.Lockout;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -31,16 +33,18 @@ final class ErasureScenario {
     private final ProcessEngine engine;
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
-    private final ConversationAccess access;
+    private final Handover handover;
+    private final Lockout lockout;
     private final EngineRest rest;
     private final Conversations conversations;
 
-    ErasureScenario(ProcessEngine engine, JdbcTemplate jdbc, DataSource dataSource, ConversationAccess access,
-                    EngineRest rest) {
+    ErasureScenario(ProcessEngine engine, JdbcTemplate jdbc, DataSource dataSource, Handover handover,
+                    Lockout lockout, EngineRest rest) {
         this.engine = engine;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-        this.access = access;
+        this.handover = handover;
+        this.lockout = lockout;
         this.rest = rest;
         this.conversations = new Conversations(engine);
     }
@@ -80,8 +84,8 @@ final class ErasureScenario {
         assertThat(refused.message()).contains("still the manager or HR partner of oskar");
         // the org import gives oskar a new manager and revokes otto
         jdbc.update("update employee set manager_id = 'maria' where id = 'oskar'");
-        access.managerChanged("oskar", "otto", "maria");
-        access.revokeAll("otto");
+        handover.managerChanged("oskar", "otto", "maria");
+        lockout.lockOut("otto");
 
         assertThat(rest.as("maria").delete("/api/employees/otto/personal-data").status()).isEqualTo(403);
         Answer erasedOtto = rest.as("hanna").delete("/api/employees/otto/personal-data");
@@ -110,7 +114,7 @@ final class ErasureScenario {
 
         // oskar leaves, his second conversation still open
         jdbc.update("update employee set active = false where id = 'oskar'");
-        access.revokeAll("oskar");
+        lockout.lockOut("oskar");
         Answer erasedOskar = rest.as("hanna").delete("/api/employees/oskar/personal-data");
         assertThat(erasedOskar.status()).as(erasedOskar.body()).isEqualTo(200);
         JsonNode counts = erasedOskar.json();
@@ -122,7 +126,7 @@ final class ErasureScenario {
 
         // eva's conversation came through untouched
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(evas)
-            .variableName("feedbackSummary").singleResult().getValue()).isEqualTo("SECRET-eva feedback");
+            .variableName(FEEDBACK_SUMMARY).singleResult().getValue()).isEqualTo("SECRET-eva feedback");
         assertThat(jdbc.queryForObject("select count(*) from conversation where employee_id = 'eva'", Integer.class))
             .isOne();
 
@@ -142,12 +146,12 @@ final class ErasureScenario {
         String managerTask = conversations.taskId(pi, TASK_PREPARE_MANAGER);
         conversations.as("otto", () -> engine.getTaskService().createComment(managerTask, pi,
             "Otto Olbrich: Oskar Quist asked for a mentor (otto@example.org)"));
-        Map<String, Object> preparation = new LinkedHashMap<>(Conversations.employeePreparation("SECRET-oskar"));
-        preparation.put("topics", "What Otto Olbrich (otto@example.org) said about the team");
+        Map<String, Object> preparation = new LinkedHashMap<>(Conversations.prepareEmployee("SECRET-oskar"));
+        preparation.put(TOPICS, "What Otto Olbrich (otto@example.org) said about the team");
         conversations.complete("oskar", pi, TASK_PREPARE_EMPLOYEE, preparation);
-        conversations.complete("otto", pi, TASK_PREPARE_MANAGER, Conversations.managerPreparation("SECRET-oskar"));
-        conversations.complete("otto", pi, TASK_HOLD_CONVERSATION, Submissions.hold("held", null));
-        conversations.complete("otto", pi, TASK_DOCUMENT_AGREEMENTS, Conversations.documentation("SECRET-oskar"));
+        conversations.complete("otto", pi, TASK_PREPARE_MANAGER, Conversations.prepareManager("SECRET-oskar"));
+        conversations.complete("otto", pi, TASK_HOLD_CONVERSATION, Submissions.holdConversation("held", null));
+        conversations.complete("otto", pi, TASK_DOCUMENT_AGREEMENTS, Conversations.documentAgreements("SECRET-oskar"));
         conversations.complete("oskar", pi, TASK_SIGN_OFF, Submissions.agree());
         return pi;
     }

@@ -6,8 +6,9 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.careerconversations.AppTest;
 import org.careerconversations.Conversations;
-import org.careerconversations.security.ConversationAccess;
 import org.careerconversations.security.Groups;
+import org.careerconversations.security.Handover;
+import org.careerconversations.security.Lockout;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,11 +18,13 @@ class ErasureTest extends AppTest {
     @Autowired
     DataSource dataSource;
     @Autowired
-    ConversationAccess access;
+    Handover handover;
+    @Autowired
+    Lockout lockout;
 
     @Test
     void twoLeaversAreErasedFromEveryTableAndEveryoneElseKeepsTheirData() {
-        new ErasureScenario(engine, jdbc, dataSource, access, rest()).run();
+        new ErasureScenario(engine, jdbc, dataSource, handover, lockout, rest()).run();
     }
 
     @Test

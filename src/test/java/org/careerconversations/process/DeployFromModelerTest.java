@@ -2,6 +2,7 @@ package org.careerconversations.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.EngineRest.variables;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -209,7 +210,7 @@ public class DeployFromModelerTest extends AppTest {
 
     private String start(String employeeId) {
         Answer started = rest().as("hanna").post("/engine-rest/process-definition/key/CareerConversation/start",
-            variables("employeeId", employeeId));
+            variables(EMPLOYEE_ID, employeeId));
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         return started.json().path("definitionId").asText();
     }

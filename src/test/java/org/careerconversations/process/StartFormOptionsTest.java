@@ -2,6 +2,7 @@ package org.careerconversations.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.EngineRest.variables;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ class StartFormOptionsTest extends AppTest {
 
     @Test
     void mariaIsOfferedHerTeamByName() {
-        JsonNode employee = select(CONVERSATION_FORM, "maria", "employeeId");
+        JsonNode employee = select(CONVERSATION_FORM, "maria", EMPLOYEE_ID);
 
         assertThat(options(employee)).containsExactly("Emma Engel, UX Designer=emma",
             "Erik Eriksen, Senior Software Engineer=erik", "Eva Evers, Software Engineer=eva");
@@ -33,7 +34,7 @@ class StartFormOptionsTest extends AppTest {
 
     @Test
     void hannaIsOfferedThePeopleSheIsHrPartnerOfWhoHaveAManager() {
-        List<String> people = options(select(CONVERSATION_FORM, "hanna", "employeeId"));
+        List<String> people = options(select(CONVERSATION_FORM, "hanna", EMPLOYEE_ID));
 
         assertThat(people).contains("Eva Evers, Software Engineer=eva", "Maria Mendes, Engineering Manager=maria",
             "Elin Ek, Sales Engineer=elin").noneMatch(p -> p.endsWith("=dora") || p.endsWith("=hanna")
@@ -42,7 +43,7 @@ class StartFormOptionsTest extends AppTest {
 
     @Test
     void evaIsOfferedNobodyAndToldWhy() {
-        JsonNode employee = select(CONVERSATION_FORM, "eva", "employeeId");
+        JsonNode employee = select(CONVERSATION_FORM, "eva", EMPLOYEE_ID);
 
         assertThat(employee.path("values")).isEmpty();
         assertThat(employee.path("description").asText())
@@ -52,21 +53,21 @@ class StartFormOptionsTest extends AppTest {
 
     @Test
     void someoneWithAConversationInProgressIsMarkedAndRefusedInWords() {
-        assertThat(rest().as("hanna").post(START, variables("employeeId", "eva")).status()).isEqualTo(200);
+        assertThat(rest().as("hanna").post(START, variables(EMPLOYEE_ID, "eva")).status()).isEqualTo(200);
 
-        assertThat(options(select(CONVERSATION_FORM, "maria", "employeeId")))
+        assertThat(options(select(CONVERSATION_FORM, "maria", EMPLOYEE_ID)))
             .contains("Eva Evers, Software Engineer (a conversation is in progress)=eva");
-        Answer again = rest().as("maria").post(START, variables("employeeId", "eva"));
+        Answer again = rest().as("maria").post(START, variables(EMPLOYEE_ID, "eva"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.message()).startsWith("Eva Evers already has a career conversation in progress");
     }
 
     @Test
     void whatIsOfferedIsWhatTheStartAccepts() {
-        assertThat(options(select(CONVERSATION_FORM, "mark", "employeeId")))
+        assertThat(options(select(CONVERSATION_FORM, "mark", EMPLOYEE_ID)))
             .containsExactly("Elin Ek, Sales Engineer=elin", "Emil Eder, Account Manager=emil");
-        assertThat(rest().as("mark").post(START, variables("employeeId", "emil")).status()).isEqualTo(200);
-        Answer notHis = rest().as("mark").post(START, variables("employeeId", "erik"));
+        assertThat(rest().as("mark").post(START, variables(EMPLOYEE_ID, "emil")).status()).isEqualTo(200);
+        Answer notHis = rest().as("mark").post(START, variables(EMPLOYEE_ID, "erik"));
         assertThat(notHis.status()).isEqualTo(403);
         assertThat(notHis.message()).isEqualTo("You can start career conversations for the people who report to you, "
             + "and HR partners for the people they look after.");
@@ -74,9 +75,9 @@ class StartFormOptionsTest extends AppTest {
 
     @Test
     void theRoundOffersTheManagersOfHannasPopulationWithTheirTeamSize() {
-        assertThat(options(select(ROUND_FORM, "hanna", "teamOfManagerId"))).containsExactly(
+        assertThat(options(select(ROUND_FORM, "hanna", TEAM_OF_MANAGER_ID))).containsExactly(
             "Dora Dijkstra (2 people)=dora", "Maria Mendes (3 people)=maria", "Mark Meijer (2 people)=mark");
-        assertThat(options(select(ROUND_FORM, "admin", "teamOfManagerId"))).hasSize(3);
+        assertThat(options(select(ROUND_FORM, "admin", TEAM_OF_MANAGER_ID))).hasSize(3);
     }
 
     /** The select with this key in the start form as {@code user} gets it. */

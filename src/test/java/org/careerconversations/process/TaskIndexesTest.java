@@ -13,7 +13,7 @@ import org.careerconversations.AppTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** PITFALLS 15: the engine's task table gets an index on its parent task column (H2 here, PostgreSQL too). */
+/** The engine's task table gets an index on its parent task column (H2 here, PostgreSQL too). */
 public class TaskIndexesTest extends AppTest {
 
     @Autowired

@@ -2,7 +2,7 @@ package org.careerconversations.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.conversation.Submissions.forJavaApi;
-import static org.careerconversations.conversation.Submissions.schedule;
+import static org.careerconversations.conversation.Submissions.scheduleConversation;
 import static org.careerconversations.conversation.Submissions.start;
 
 import java.time.Instant;
@@ -67,8 +67,8 @@ class TaskRemindersProcessTest extends AppTest {
         fireDueTimers(schedule.getDueDate().toInstant().plus(2, ChronoUnit.DAYS).plusSeconds(60));
         assertThat(escalations()).hasSize(1);
 
-        taskService.complete(schedule.getId(), forJavaApi(schedule(ClockUtil.getCurrentTime().toInstant()
-            .plus(3, ChronoUnit.DAYS))));
+        taskService.complete(schedule.getId(),
+            forJavaApi(scheduleConversation(ClockUtil.getCurrentTime().toInstant().plus(3, ChronoUnit.DAYS))));
 
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("TaskReminders")
             .processInstanceBusinessKey(schedule.getId()).count()).isZero();
@@ -89,8 +89,8 @@ class TaskRemindersProcessTest extends AppTest {
         String timer = jdbc.queryForObject("select ID_ from ACT_RU_JOB where HANDLER_TYPE_ = 'career-reminder-due' "
             + "and HANDLER_CFG_ like ?", String.class, schedule.getId() + ";%");
 
-        taskService.complete(schedule.getId(), forJavaApi(schedule(ClockUtil.getCurrentTime().toInstant()
-            .plus(10, ChronoUnit.DAYS))));
+        taskService.complete(schedule.getId(),
+            forJavaApi(scheduleConversation(ClockUtil.getCurrentTime().toInstant().plus(10, ChronoUnit.DAYS))));
         fireDueTimers(schedule.getDueDate().toInstant().minus(1, ChronoUnit.DAYS).plusSeconds(60));
 
         assertThat(events.stream(TaskReminderDue.class)).isEmpty();

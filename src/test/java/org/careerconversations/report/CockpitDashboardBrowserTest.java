@@ -2,6 +2,7 @@ package org.careerconversations.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.EngineRest.variables;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -9,9 +10,8 @@ import java.util.List;
 import org.careerconversations.AppTest;
 import org.careerconversations.Chromium;
 import org.careerconversations.EngineRest.Answer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -28,19 +28,16 @@ class CockpitDashboardBrowserTest extends AppTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    @RegisterExtension
+    final Chromium.PerTest browser = new Chromium.PerTest(1400, 1400);
     private WebDriver driver;
     private Chromium chromium;
-
-    @BeforeEach
-    void needsChromium() {
-        Chromium.assumeInstalled();
-    }
 
     @Test
     void hannaSeesTheKpiDashboardInCockpit() throws IOException {
         for (String employee : List.of("eva", "erik", "emil")) {
             Answer started = rest().as("hanna").post("/engine-rest/process-definition/key/CareerConversation/start",
-                variables("employeeId", employee));
+                variables(EMPLOYEE_ID, employee));
             assertThat(started.status()).as(started.body()).isEqualTo(200);
         }
         // one of them is waiting past its due date
@@ -143,17 +140,8 @@ class CockpitDashboardBrowserTest extends AppTest {
         driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
     }
 
-    @AfterEach
-    void quitBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-            driver = null;
-        }
-    }
-
     private WebDriver startChromium() throws IOException {
-        chromium = Chromium.start(1400, 1400);
+        chromium = browser.get();
         return chromium.driver();
     }
 

@@ -1,6 +1,7 @@
 package org.careerconversations.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careerconversations.process.ProcessIds.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
@@ -39,8 +40,8 @@ class KpiDataSet {
     void load() {
         BpmnModelInstance fixture = Bpmn.createExecutableProcess("KpiFixture").camundaHistoryTimeToLive(1)
             .startEvent()
-            .userTask("Task_ScheduleConversation").camundaDueDate("${scheduleDue}")
-            .userTask("Task_HoldConversation").camundaDueDate("${holdDue}")
+            .userTask(TASK_SCHEDULE_CONVERSATION).camundaDueDate("${scheduleDue}")
+            .userTask(TASK_HOLD_CONVERSATION).camundaDueDate("${holdDue}")
             .endEvent().done();
         deploymentId = engine.getRepositoryService().createDeployment().name("kpi-fixture")
             .addModelInstance("kpi-fixture.bpmn", fixture).deploy().getId();
@@ -95,7 +96,7 @@ class KpiDataSet {
             + "\"DOCUMENTING\":0,\"SIGNING_OFF\":0,\"MEDIATION\":0,\"FOLLOW_UP\":2}");
         JsonNode overdue = kpis.path("overdueTasksByStep");
         assertThat(overdue).hasSize(1);
-        assertThat(overdue.get(0).path("step").asText()).isEqualTo("Task_ScheduleConversation");
+        assertThat(overdue.get(0).path("step").asText()).isEqualTo(TASK_SCHEDULE_CONVERSATION);
         assertThat(overdue.get(0).path("name").asText()).isEqualTo("Schedule the conversation (manager)");
         assertThat(overdue.get(0).path("count").asLong()).isEqualTo(1);
         assertThat(overdue.get(0).path("oldest").get(0).path("processInstanceId").asText()).isEqualTo(evaInstance);

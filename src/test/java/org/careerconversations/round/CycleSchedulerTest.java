@@ -2,6 +2,8 @@ package org.careerconversations.round;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.careerconversations.process.ProcessIds.CYCLE_SCHEDULER;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -56,7 +58,7 @@ class CycleSchedulerTest extends AppTest {
 
         assertThat(startedFor()).containsExactlyInAnyOrder("elin", "emma", "eva", "maria", "mark");
         assertThat(conversationsOf("emma")).as("already open: not a second one").isOne();
-        assertThat(historicVariable(round, "startedCount")).isEqualTo(4);
+        assertThat(historicVariable(round, STARTED_COUNT)).isEqualTo(4);
     }
 
     @Test
@@ -64,16 +66,16 @@ class CycleSchedulerTest extends AppTest {
         runRound(Map.of());
         ProcessInstance second = runRound(Map.of());
 
-        assertThat(historicVariable(second, "startedCount")).isEqualTo(0);
+        assertThat(historicVariable(second, STARTED_COUNT)).isEqualTo(0);
         assertThat(jdbc.queryForObject("select count(*) from conversation", Integer.class)).isEqualTo(5);
     }
 
     @Test
     void hrCanLaunchARoundForOneTeam() {
-        ProcessInstance round = runRound(Map.of("teamOfManagerId", "maria"));
+        ProcessInstance round = runRound(Map.of(TEAM_OF_MANAGER_ID, "maria"));
 
         assertThat(startedFor()).containsExactlyInAnyOrder("emma", "eva");
-        assertThat(historicVariable(round, "startedCount")).isEqualTo(1);
+        assertThat(historicVariable(round, STARTED_COUNT)).isEqualTo(1);
     }
 
     @Test
@@ -83,9 +85,9 @@ class CycleSchedulerTest extends AppTest {
         schedule.setChunkSize(2);
         try {
             ProcessInstance round = runRound(Map.of());
-            assertThat(historicVariable(round, "startedCount")).isEqualTo(4);
-            assertThat(historicVariable(round, "chunksDone")).as("4 due, 2 per chunk").isEqualTo(2);
-            assertThat(historicVariable(round, "skippedCount")).isEqualTo(0);
+            assertThat(historicVariable(round, STARTED_COUNT)).isEqualTo(4);
+            assertThat(historicVariable(round, CHUNKS_DONE)).as("4 due, 2 per chunk").isEqualTo(2);
+            assertThat(historicVariable(round, SKIPPED_COUNT)).isEqualTo(0);
             assertThat(startedFor()).containsExactlyInAnyOrder("elin", "emma", "eva", "maria", "mark");
         } finally {
             schedule.setChunkSize(before);
@@ -102,7 +104,7 @@ class CycleSchedulerTest extends AppTest {
         // maria's conversation breaks a rule of the database: her chunk fails every time it runs
         jdbc.execute("alter table conversation add constraint ck_round_test check (employee_id <> 'maria')");
         try {
-            ProcessInstance round = runtimeService.startProcessInstanceByKey("CycleScheduler");
+            ProcessInstance round = runtimeService.startProcessInstanceByKey(CYCLE_SCHEDULER);
             for (Job job; (job = nextJob(round.getId())) != null; ) {
                 try {
                     managementService.executeJob(job.getId());
@@ -132,7 +134,7 @@ class CycleSchedulerTest extends AppTest {
                 .as("the round waits for the chunk").isOne();
             // what the other chunks did is recorded already, on each chunk, while the round waits
             assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
-                .processInstanceId(round.getId()).variableName("started").list())
+                .processInstanceId(round.getId()).variableName(STARTED).list())
                 .extracting(v -> v.getValue()).containsExactly(1, 1, 1);
             assertThat(jdbc.queryForList("select started from round_chunk where round_id = ? order by chunk",
                 Integer.class, round.getId())).filteredOn(java.util.Objects::nonNull).containsExactly(1, 1, 1);
@@ -148,10 +150,10 @@ class CycleSchedulerTest extends AppTest {
             }
 
             assertThat(startedFor()).containsExactlyInAnyOrder("elin", "emma", "eva", "maria", "mark");
-            assertThat(historicVariable(round, "startedCount")).isEqualTo(4);
-            assertThat(historicVariable(round, "chunksDone")).isEqualTo(4);
+            assertThat(historicVariable(round, STARTED_COUNT)).isEqualTo(4);
+            assertThat(historicVariable(round, CHUNKS_DONE)).isEqualTo(4);
             assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
-                .processInstanceId(round.getId()).variableName("failedAttempts").list())
+                .processInstanceId(round.getId()).variableName(FAILED_ATTEMPTS).list())
                 .as("the round's and each chunk's").extracting(v -> v.getValue())
                 .containsExactlyInAnyOrder(attempts, attempts, 0, 0, 0);
             assertThat(jdbc.queryForObject("select count(*) from round_chunk", Integer.class)).isZero();
@@ -166,8 +168,8 @@ class CycleSchedulerTest extends AppTest {
 
     @Test
     void twoRoundsRacingStartExactlyOneConversationEach() throws Exception {
-        ProcessInstance first = runtimeService.startProcessInstanceByKey("CycleScheduler");
-        ProcessInstance second = runtimeService.startProcessInstanceByKey("CycleScheduler");
+        ProcessInstance first = runtimeService.startProcessInstanceByKey(CYCLE_SCHEDULER);
+        ProcessInstance second = runtimeService.startProcessInstanceByKey(CYCLE_SCHEDULER);
         for (ProcessInstance round : List.of(first, second)) {
             managementService.executeJob(nextJob(round.getId()).getId());
         }
@@ -219,7 +221,7 @@ class CycleSchedulerTest extends AppTest {
     }
 
     private ProcessInstance runRound(Map<String, Object> launchedWith) {
-        ProcessInstance round = runtimeService.startProcessInstanceByKey("CycleScheduler",
+        ProcessInstance round = runtimeService.startProcessInstanceByKey(CYCLE_SCHEDULER,
             Variables.fromMap(launchedWith));
         for (Job job; (job = nextJob(round.getId())) != null; ) {
             managementService.executeJob(job.getId());

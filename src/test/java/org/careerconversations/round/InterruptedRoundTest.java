@@ -1,6 +1,8 @@
 package org.careerconversations.round;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careerconversations.process.ProcessIds.CYCLE_SCHEDULER;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +36,8 @@ class InterruptedRoundTest extends AppTest {
 
     @Test
     void aChunkCutOffAfterItBeganShowsAsAnInterruptionAndStartsNothingTwice() {
-        String round = divided(runtimeService.startProcessInstanceByKey("CycleScheduler",
-            Map.of("teamOfManagerId", "mark")).getId());
+        String round = divided(runtimeService.startProcessInstanceByKey(CYCLE_SCHEDULER,
+            Map.of(TEAM_OF_MANAGER_ID, "mark")).getId());
         Job chunk = nextJob(round);
 
         // the chunk runs, and everything it did is lost before it commits
@@ -50,18 +52,18 @@ class InterruptedRoundTest extends AppTest {
 
         assertThat(jdbc.queryForList("select employee_id from conversation", String.class))
             .containsExactlyInAnyOrder("emil", "elin");
-        assertThat(historicVariable(round, "interruptions")).isEqualTo(1);
-        assertThat((String) historicVariable(round, "lastInterruption"))
+        assertThat(historicVariable(round, INTERRUPTIONS)).isEqualTo(1);
+        assertThat((String) historicVariable(round, LAST_INTERRUPTION))
             .matches("Chunk 1 began .+ on .+ and did not finish; it ran again .+ on .+");
-        assertThat((String) historicVariable(round, "interruption")).as("on the chunk itself")
-            .isEqualTo(historicVariable(round, "lastInterruption"));
+        assertThat((String) historicVariable(round, INTERRUPTION)).as("on the chunk itself")
+            .isEqualTo(historicVariable(round, LAST_INTERRUPTION));
         assertThat(jdbc.queryForObject("select count(*) from round_chunk_attempt", Integer.class)).isZero();
     }
 
     @Test
     void aChunkTakenOverWhileItStillRunsStartsEachConversationOnce() throws Exception {
-        String round = divided(runtimeService.startProcessInstanceByKey("CycleScheduler",
-            Map.of("teamOfManagerId", "mark")).getId());
+        String round = divided(runtimeService.startProcessInstanceByKey(CYCLE_SCHEDULER,
+            Map.of(TEAM_OF_MANAGER_ID, "mark")).getId());
         Job chunk = nextJob(round);
 
         // two nodes run the same chunk at once: the first one's lock ran out while it was still at work
@@ -93,12 +95,12 @@ class InterruptedRoundTest extends AppTest {
             .containsExactlyInAnyOrder("emil", "elin");
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("CareerConversation").count())
             .as("one process instance each").isEqualTo(2);
-        assertThat(historicVariable(round, "startedCount")).isEqualTo(2);
+        assertThat(historicVariable(round, STARTED_COUNT)).isEqualTo(2);
     }
 
     @Test
     void aRoundThatRanThroughHasNoInterruption() {
-        String round = runtimeService.startProcessInstanceByKey("CycleScheduler", Map.of("teamOfManagerId", "mark"))
+        String round = runtimeService.startProcessInstanceByKey(CYCLE_SCHEDULER, Map.of(TEAM_OF_MANAGER_ID, "mark"))
             .getId();
 
         runToTheEnd(round);
@@ -106,8 +108,8 @@ class InterruptedRoundTest extends AppTest {
         assertThat(conversations()).isEqualTo(2);
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(round)
             .variableNameLike("interruption%").count()).isZero();
-        assertThat(historicVariable(round, "chunksDone")).isEqualTo(1);
-        assertThat(historicVariable(round, "started")).as("the chunk's own figure").isEqualTo(2);
+        assertThat(historicVariable(round, CHUNKS_DONE)).isEqualTo(1);
+        assertThat(historicVariable(round, STARTED)).as("the chunk's own figure").isEqualTo(2);
         assertThat(jdbc.queryForObject("select count(*) from round_chunk_attempt", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from round_chunk", Integer.class)).isZero();
     }

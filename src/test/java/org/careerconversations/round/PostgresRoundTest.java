@@ -1,6 +1,8 @@
 package org.careerconversations.round;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careerconversations.process.ProcessIds.CYCLE_SCHEDULER;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
@@ -65,7 +67,7 @@ class PostgresRoundTest {
         }
         assertThat(organisation.importCsv(csv.toString(), OrganisationImport.Mode.PARTIAL).imported()).isTrue();
 
-        String round = runtime.startProcessInstanceByKey("CycleScheduler", Map.of("teamOfManagerId", "rm")).getId();
+        String round = runtime.startProcessInstanceByKey(CYCLE_SCHEDULER, Map.of(TEAM_OF_MANAGER_ID, "rm")).getId();
 
         Awaitility.await("the round's end").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
             .until(() -> history.createHistoricProcessInstanceQuery().processInstanceId(round).finished().count() == 1);
@@ -73,8 +75,8 @@ class PostgresRoundTest {
             Integer.class)).isEqualTo(TEAM);
         assertThat(jdbc.queryForObject("select count(distinct employee_id) from conversation "
             + "where employee_id like 're%'", Integer.class)).isEqualTo(TEAM);
-        assertThat(variable(round, "startedCount")).isEqualTo(TEAM);
-        assertThat(variable(round, "chunksDone")).isEqualTo(TEAM / 10);
+        assertThat(variable(round, STARTED_COUNT)).isEqualTo(TEAM);
+        assertThat(variable(round, CHUNKS_DONE)).isEqualTo(TEAM / 10);
         assertThat(history.createHistoricJobLogQuery().processInstanceId(round).failureLog().count())
             .as("no job of the round failed").isZero();
 
@@ -103,7 +105,7 @@ class PostgresRoundTest {
         // after it started the conversations of fe020 to fe024 in its transaction
         jdbc.execute("alter table conversation add constraint ck_round_crash check (employee_id <> 'fe025')");
         try {
-            String round = runtime.startProcessInstanceByKey("CycleScheduler", Map.of("teamOfManagerId", "fm"))
+            String round = runtime.startProcessInstanceByKey(CYCLE_SCHEDULER, Map.of(TEAM_OF_MANAGER_ID, "fm"))
                 .getId();
 
             // the job executor runs the chunks; the third fails and waits for its retry (a minute later)
@@ -127,7 +129,7 @@ class PostgresRoundTest {
             assertThat(incident.getIncidentMessage()).startsWith("Chunk 3 of the round could not start the "
                 + "conversations of its 10 employees due, and none of them was kept; the reason: ")
                 .contains("ck_round_crash");
-            assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(round).variableName("started")
+            assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(round).variableName(STARTED)
                 .list()).as("each other chunk's result is recorded while the round waits").extracting(v -> v.getValue())
                 .containsExactly(10, 10, 10, 10);
 
@@ -144,9 +146,9 @@ class PostgresRoundTest {
                 + "where employee_id like 'fe%'", Integer.class)).as("nobody twice").isEqualTo(50);
             assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("CareerConversation")
                 .processInstanceBusinessKeyLike("fe%").count()).as("one process instance each").isEqualTo(50);
-            assertThat(variable(round, "startedCount")).isEqualTo(50);
+            assertThat(variable(round, STARTED_COUNT)).isEqualTo(50);
             assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(round)
-                .variableName("failedAttempts").list()).as("the round's, the third chunk's and the others'")
+                .variableName(FAILED_ATTEMPTS).list()).as("the round's, the third chunk's and the others'")
                 .extracting(v -> v.getValue()).containsExactlyInAnyOrder(2, 2, 0, 0, 0, 0);
         } finally {
             jdbc.execute("alter table conversation drop constraint if exists ck_round_crash");

@@ -2,6 +2,8 @@ package org.careerconversations.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.EngineRest.variables;
+import static org.careerconversations.process.ProcessIds.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -34,14 +36,14 @@ class AccessTest extends AppTest {
     void evaAndErikHaveConversations() {
         EngineRest hanna = rest().as("hanna");
         evaInstance = hanna.post("/engine-rest/process-definition/key/CareerConversation/start",
-            variables("employeeId", "eva")).json().path("id").asText();
+            variables(EMPLOYEE_ID, "eva")).json().path("id").asText();
         erikInstance = hanna.post("/engine-rest/process-definition/key/CareerConversation/start",
-            variables("employeeId", "erik")).json().path("id").asText();
+            variables(EMPLOYEE_ID, "erik")).json().path("id").asText();
         String schedule = taskService.createTaskQuery().processInstanceId(evaInstance).singleResult().getId();
-        taskService.complete(schedule, Submissions.forJavaApi(Submissions.schedule(
+        taskService.complete(schedule, Submissions.forJavaApi(Submissions.scheduleConversation(
             Instant.now().plus(5, ChronoUnit.DAYS))));
         evasTask = taskService.createTaskQuery().processInstanceId(evaInstance)
-            .taskDefinitionKey("Task_PrepareEmployee").singleResult().getId();
+            .taskDefinitionKey(TASK_PREPARE_EMPLOYEE).singleResult().getId();
     }
 
     @Test
@@ -53,7 +55,7 @@ class AccessTest extends AppTest {
             assertThat(anonymous.get(path).status()).as(path).isEqualTo(401);
         }
         Answer start = anonymous.post("/engine-rest/process-definition/key/CareerConversation/start",
-            variables("employeeId", "emma"));
+            variables(EMPLOYEE_ID, "emma"));
         assertThat(start.status()).isEqualTo(401);
         assertThat(anonymous.post("/engine-rest/task/" + evasTask + "/complete", variables()).status())
             .isEqualTo(401);
@@ -110,7 +112,7 @@ class AccessTest extends AppTest {
     @Test
     void erikCannotCompleteEvasTask() {
         Answer answer = rest().as("erik").post("/engine-rest/task/" + evasTask + "/complete",
-            variables(Submissions.employeePreparation()));
+            variables(Submissions.prepareEmployee()));
 
         assertThat(answer.status()).isEqualTo(403);
         assertThat(taskService.createTaskQuery().taskId(evasTask).count()).isOne();
@@ -121,7 +123,7 @@ class AccessTest extends AppTest {
     @Test
     void erikCannotStartAConversation() {
         Answer answer = rest().as("erik").post("/engine-rest/process-definition/key/CareerConversation/start",
-            variables("employeeId", "emma"));
+            variables(EMPLOYEE_ID, "emma"));
         assertThat(answer.status()).isEqualTo(403);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("emma-1").count()).isZero();
     }
@@ -135,7 +137,7 @@ class AccessTest extends AppTest {
         assertThat(mark.get("/engine-rest/task?maxResults=50").json()).isEmpty();
         assertThat(mark.get("/engine-rest/process-instance/" + evaInstance + "/variables").status()).isIn(403, 404);
         Answer start = mark.post("/engine-rest/process-definition/key/CareerConversation/start",
-            variables("employeeId", "emma"));
+            variables(EMPLOYEE_ID, "emma"));
         assertThat(start.status()).isEqualTo(403);
         // mark learns only that he may not: nothing about emma or who her manager is
         assertThat(start.message()).isEqualTo("You can start career conversations for the people who report to "

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.EngineRest.variables;
 import static org.careerconversations.process.ProcessIds.TASK_PREPARE_EMPLOYEE;
 import static org.careerconversations.process.ProcessIds.TASK_PREPARE_MANAGER;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -33,6 +34,10 @@ class ConversationAccessTest extends AppTest {
 
     @Autowired
     ConversationAccess access;
+    @Autowired
+    Handover handover;
+    @Autowired
+    Lockout lockout;
     @Autowired
     AuthorizationService authorizationService;
     @Autowired
@@ -79,15 +84,15 @@ class ConversationAccessTest extends AppTest {
         String open = conversations.preparing("holly", "oskar", "otto");
 
         jdbc.update("update employee set manager_id = 'maria' where id = 'oskar'");
-        access.managerChanged("oskar", "otto", "maria");
+        handover.managerChanged("oskar", "otto", "maria");
 
         // the open conversation is maria's now: record, variables, her task, and oskar's task names her
         assertThat(jdbc.queryForObject("select manager_id from conversation where process_instance_id = ?",
             String.class, open)).isEqualTo("maria");
         assertThat(jdbc.queryForObject("select manager_id from conversation where process_instance_id = ?",
             String.class, agreed)).as("who held the finished conversation stays on its record").isEqualTo("otto");
-        assertThat(runtimeService.getVariable(open, "managerId")).isEqualTo("maria");
-        assertThat(runtimeService.getVariable(open, "managerName")).isEqualTo("Maria Mendes");
+        assertThat(runtimeService.getVariable(open, MANAGER_ID)).isEqualTo("maria");
+        assertThat(runtimeService.getVariable(open, MANAGER_NAME)).isEqualTo("Maria Mendes");
         Task managerTask = task(open, TASK_PREPARE_MANAGER);
         assertThat(managerTask.getAssignee()).isEqualTo("maria");
         assertThat(task(open, TASK_PREPARE_EMPLOYEE).getName())
@@ -103,7 +108,7 @@ class ConversationAccessTest extends AppTest {
         assertThat(ids(maria.get("/engine-rest/history/process-instance?maxResults=50&processInstanceBusinessKeyLike"
             + "=oskar-%25"))).containsExactlyInAnyOrder(agreed, open);
         Answer completed = maria.post("/engine-rest/task/" + managerTask.getId() + "/complete",
-            variables(Conversations.managerPreparation("maria's view")));
+            variables(Conversations.prepareManager("maria's view")));
         assertThat(completed.status()).as(completed.body()).isEqualTo(204);
     }
 
@@ -113,11 +118,11 @@ class ConversationAccessTest extends AppTest {
         String open = conversations.preparing("holly", "oskar", "otto");
 
         jdbc.update("update employee set hr_partner_id = 'hedda' where id = 'oskar'");
-        access.hrPartnerChanged("oskar", "holly", "hedda");
+        handover.hrPartnerChanged("oskar", "holly", "hedda");
 
         assertThat(jdbc.queryForObject("select hr_partner_id from conversation where process_instance_id = ?",
             String.class, open)).isEqualTo("hedda");
-        assertThat(runtimeService.getVariable(open, "hrPartnerId")).isEqualTo("hedda");
+        assertThat(runtimeService.getVariable(open, HR_PARTNER_ID)).isEqualTo("hedda");
         assertThat(rest().as("holly").get("/engine-rest/history/process-instance?maxResults=50").json()).isEmpty();
         assertThat(ids(rest().as("hedda").get("/engine-rest/history/process-instance?maxResults=50")))
             .containsExactlyInAnyOrder(agreed, open);
@@ -128,7 +133,7 @@ class ConversationAccessTest extends AppTest {
         conversations.agreed("holly", "oskar", "otto", "SECRET-oskar");
         assertThat(authorizationService.createAuthorizationQuery().userIdIn("otto").count()).isPositive();
 
-        access.revokeAll("otto");
+        lockout.lockOut("otto");
 
         assertThat(authorizationService.createAuthorizationQuery().userIdIn("otto").count()).isZero();
         assertThat(identityService.createGroupQuery().groupMember("otto").count()).isZero();
@@ -145,7 +150,7 @@ class ConversationAccessTest extends AppTest {
         assertThat(dora.get("/engine-rest/process-instance/" + open).status()).as("off by default").isIn(403, 404);
 
         ConversationAccess indirect = new ConversationAccess(authorizationService, identityService, runtimeService,
-            taskService, historyService, jdbc, true);
+            historyService, jdbc, true);
         indirect.reconcile("oskar");
         assertThat(dora.get("/engine-rest/process-instance/" + open).status()).isEqualTo(200);
         assertThat(ids(dora.get("/engine-rest/history/process-instance?maxResults=50"))).containsExactly(open);
@@ -161,8 +166,8 @@ class ConversationAccessTest extends AppTest {
         long eriksRecord = jdbc.queryForObject("select id from conversation where employee_id = 'erik'", Long.class);
         String evasTask = conversations.taskId(evas, TASK_PREPARE_EMPLOYEE);
 
-        Map<String, Object> forged = new java.util.LinkedHashMap<>(Conversations.employeePreparation("SECRET-eva"));
-        forged.put("conversationId", eriksRecord);
+        Map<String, Object> forged = new java.util.LinkedHashMap<>(Conversations.prepareEmployee("SECRET-eva"));
+        forged.put(CONVERSATION_ID, eriksRecord);
         Answer answer = rest().as("eva").post("/engine-rest/task/" + evasTask + "/complete", variables(forged));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);

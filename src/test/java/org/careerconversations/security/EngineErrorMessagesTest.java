@@ -2,6 +2,8 @@ package org.careerconversations.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.EngineRest.variables;
+import static org.careerconversations.process.ProcessIds.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,10 +28,10 @@ class EngineErrorMessagesTest extends AppTest {
 
     @Test
     void aRefusedMessageNamesNoInstanceAndNoPermission() {
-        String instance = rest().as("hanna").post(START, variables("employeeId", "eva")).json().path("id").asText();
+        String instance = rest().as("hanna").post(START, variables(EMPLOYEE_ID, "eva")).json().path("id").asText();
 
         Answer answer = rest().as("erik").post("/engine-rest/message",
-            Map.of("messageName", "EmployeeLeft", "businessKey", "eva-1"));
+            Map.of("messageName", MESSAGE_EMPLOYEE_LEFT, "businessKey", "eva-1"));
 
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.message()).isEqualTo(EngineErrorMessages.NOT_ALLOWED);
@@ -40,13 +42,13 @@ class EngineErrorMessagesTest extends AppTest {
 
     @Test
     void aRefusedSubmissionInTasklistReadsAsTheRule() {
-        rest().as("hanna").post(START, variables("employeeId", "eva"));
-        String task = taskService.createTaskQuery().taskDefinitionKey("Task_ScheduleConversation").singleResult()
+        rest().as("hanna").post(START, variables(EMPLOYEE_ID, "eva"));
+        String task = taskService.createTaskQuery().taskDefinitionKey(TASK_SCHEDULE_CONVERSATION).singleResult()
             .getId();
         WebappSession maria = WebappSession.login("http://localhost:" + port, "tasklist", "maria", "demo");
 
         Answer answer = maria.send("POST", "/camunda/api/engine/engine/default/task/" + task + "/submit-form",
-            variables(Map.of("meetingAt", "2025-01-06T10:00+01:00", "meetingPlace", "Room 4")));
+            variables(Map.of(MEETING_AT, "2025-01-06T10:00+01:00", MEETING_PLACE, "Room 4")));
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.message()).doesNotStartWith("Cannot").doesNotContain(task)
@@ -56,7 +58,7 @@ class EngineErrorMessagesTest extends AppTest {
 
     @Test
     void aRefusedStartNamesNoProcessDefinition() {
-        Answer answer = rest().as("hanna").post(START, variables("employeeId", "nobody"));
+        Answer answer = rest().as("hanna").post(START, variables(EMPLOYEE_ID, "nobody"));
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.message()).doesNotContain("Cannot instantiate").doesNotContain("CareerConversation:");
@@ -65,12 +67,12 @@ class EngineErrorMessagesTest extends AppTest {
 
     @Test
     void aSuccessfulAnswerPassesUnchanged() {
-        rest().as("hanna").post(START, variables("employeeId", "eva"));
-        String task = taskService.createTaskQuery().taskDefinitionKey("Task_ScheduleConversation").singleResult()
+        rest().as("hanna").post(START, variables(EMPLOYEE_ID, "eva"));
+        String task = taskService.createTaskQuery().taskDefinitionKey(TASK_SCHEDULE_CONVERSATION).singleResult()
             .getId();
 
         Answer answer = rest().as("maria").post("/engine-rest/task/" + task + "/submit-form",
-            variables(Submissions.schedule(Instant.now().plus(4, ChronoUnit.DAYS))));
+            variables(Submissions.scheduleConversation(Instant.now().plus(4, ChronoUnit.DAYS))));
 
         assertThat(answer.status()).isEqualTo(204);
         assertThat(rest().as("maria").get("/engine-rest/task/" + task).status()).isEqualTo(404);

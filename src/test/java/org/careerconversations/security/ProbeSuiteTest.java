@@ -1,11 +1,13 @@
 package org.careerconversations.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careerconversations.process.ProcessIds.*;
 import static org.careerconversations.process.ProcessIds.TASK_DOCUMENT_AGREEMENTS;
 import static org.careerconversations.process.ProcessIds.TASK_HOLD_CONVERSATION;
 import static org.careerconversations.process.ProcessIds.TASK_PREPARE_EMPLOYEE;
 import static org.careerconversations.process.ProcessIds.TASK_PREPARE_MANAGER;
 import static org.careerconversations.process.ProcessIds.TASK_SIGN_OFF;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -145,7 +147,7 @@ class ProbeSuiteTest extends AppTest {
         read("/task/count?processInstanceId={pi}", "employee"),
         query("/task?maxResults=50", Map.of("processInstanceId", "{pi}"), "employee"),
         query("/task?maxResults=50", Map.of("processVariables",
-            List.of(Map.of("name", "employeeId", "operator", "eq", "value", "{employee}"))), "employee"),
+            List.of(Map.of("name", EMPLOYEE_ID, "operator", "eq", "value", "{employee}"))), "employee"),
         read("/task/{task}", "employee"),
         read("/task/{task}/variables", "employee"),
         read("/task/{task}/variables/employeeName", "employee"),
@@ -256,13 +258,13 @@ class ProbeSuiteTest extends AppTest {
             List.of(Map.of("type", "cancel", "activityId", TASK_PREPARE_EMPLOYEE)))),
         write("DELETE", "/process-instance/{pi}", null),
         write("DELETE", "/history/process-instance/{hpi}", null),
-        write("POST", "/message", Map.of("messageName", "PlanRevisionRequested", "businessKey", "{openKey}"))
+        write("POST", "/message", Map.of("messageName", MESSAGE_PLAN_REVISION_REQUESTED, "businessKey", "{openKey}"))
             .deniedAlsoBy(400),
-        write("POST", "/message", Map.of("messageName", "EmployeeLeft", "businessKey", "{openKey}"))
+        write("POST", "/message", Map.of("messageName", MESSAGE_EMPLOYEE_LEFT, "businessKey", "{openKey}"))
             .deniedAlsoBy(400),
         // a start refused for someone outside one's team says nothing of them (left, no manager, whose report)
         write("POST", "/process-definition/key/CareerConversation/start", Map.of("variables",
-            Map.of("employeeId", Map.of("value", "{employee}")))),
+            Map.of(EMPLOYEE_ID, Map.of("value", "{employee}")))),
         write("DELETE", "/job/{reminderJob}", null),
         write("PUT", "/job/{reminderJob}/duedate", Map.of("duedate", "2020-01-01T00:00:00.000+0000")),
         write("PUT", "/job/{reminderJob}/suspended", Map.of("suspended", true)),
@@ -421,10 +423,10 @@ class ProbeSuiteTest extends AppTest {
         String htask = conversations.taskId(hpi, TASK_PREPARE_EMPLOYEE);
         String hcomment = conversations.as(employee, () -> taskService.createComment(htask, hpi,
             secret + " about the past").getId());
-        conversations.complete(employee, hpi, TASK_PREPARE_EMPLOYEE, Conversations.employeePreparation(secret));
-        conversations.complete(manager, hpi, TASK_PREPARE_MANAGER, Conversations.managerPreparation(secret));
-        conversations.complete(manager, hpi, TASK_HOLD_CONVERSATION, Submissions.hold("held", null));
-        conversations.complete(manager, hpi, TASK_DOCUMENT_AGREEMENTS, Conversations.documentation(secret));
+        conversations.complete(employee, hpi, TASK_PREPARE_EMPLOYEE, Conversations.prepareEmployee(secret));
+        conversations.complete(manager, hpi, TASK_PREPARE_MANAGER, Conversations.prepareManager(secret));
+        conversations.complete(manager, hpi, TASK_HOLD_CONVERSATION, Submissions.holdConversation("held", null));
+        conversations.complete(manager, hpi, TASK_DOCUMENT_AGREEMENTS, Conversations.documentAgreements(secret));
         conversations.complete(employee, hpi, TASK_SIGN_OFF, Submissions.agree());
 
         String pi = conversations.preparing("hanna", employee, manager);
@@ -458,10 +460,10 @@ class ProbeSuiteTest extends AppTest {
         ids.put("comment", comment);
         ids.put("hcomment", hcomment);
         ids.put("attachment", attachment);
-        ids.put("var", runtimeService.createVariableInstanceQuery().processInstanceIdIn(pi).variableName("employeeName")
+        ids.put("var", runtimeService.createVariableInstanceQuery().processInstanceIdIn(pi).variableName(EMPLOYEE_NAME)
             .singleResult().getId());
         ids.put("hvar", history.createHistoricVariableInstanceQuery().processInstanceId(hpi)
-            .variableName("feedbackSummary").singleResult().getId());
+            .variableName(FEEDBACK_SUMMARY).singleResult().getId());
         ids.put("detail", history.createHistoricDetailQuery().processInstanceId(hpi).variableUpdates().list().get(0)
             .getId());
         ids.put("decision", decision.getId());

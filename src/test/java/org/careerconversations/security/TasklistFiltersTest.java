@@ -2,6 +2,8 @@ package org.careerconversations.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.EngineRest.variables;
+import static org.careerconversations.process.ProcessIds.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -37,16 +39,16 @@ class TasklistFiltersTest extends AppTest {
     @Test
     void escalationsFilterListsOnlyReminderEscalations() {
         JsonNode escalations = filter("maria", "Escalations");
-        assertThat(escalations.path("query").path("processDefinitionKey").asText()).isEqualTo("TaskReminders");
+        assertThat(escalations.path("query").path("processDefinitionKey").asText()).isEqualTo(TASK_REMINDERS);
         assertThat(escalations.path("query").path("taskDefinitionKeyIn").toString())
             .isEqualTo("[\"Task_FollowUpOverdueManager\",\"Task_FollowUpOverdueHr\"]");
 
         Answer started = rest().as("hanna").post("/engine-rest/process-definition/key/CareerConversation/start",
-            variables("employeeId", "eva"));
+            variables(EMPLOYEE_ID, "eva"));
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         // maria's scheduling task is in "My tasks" and "My team's conversations", not in "Escalations"
-        assertThat(taskKeys("maria", "My tasks")).containsExactly("Task_ScheduleConversation");
-        assertThat(taskKeys("maria", "My team's conversations")).containsExactly("Task_ScheduleConversation");
+        assertThat(taskKeys("maria", "My tasks")).containsExactly(TASK_SCHEDULE_CONVERSATION);
+        assertThat(taskKeys("maria", "My team's conversations")).containsExactly(TASK_SCHEDULE_CONVERSATION);
         assertThat(taskKeys("maria", "Escalations")).isEmpty();
         assertThat(taskKeys("maria", "Overdue")).isEmpty();
     }

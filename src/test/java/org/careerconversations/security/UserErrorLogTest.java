@@ -2,6 +2,7 @@ package org.careerconversations.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.EngineRest.variables;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +44,7 @@ class UserErrorLogTest extends AppTest {
         jdbc.update("update employee set active = false where id = 'elin'");
         int before = output.getOut().length();
 
-        Answer answer = rest().as("hanna").post(START, variables("employeeId", "elin"));
+        Answer answer = rest().as("hanna").post(START, variables(EMPLOYEE_ID, "elin"));
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.message()).contains("Elin Ek has left");

@@ -1,11 +1,13 @@
 package org.careerconversations.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careerconversations.process.ProcessIds.*;
 import static org.careerconversations.process.ProcessIds.TASK_DOCUMENT_AGREEMENTS;
 import static org.careerconversations.process.ProcessIds.TASK_HOLD_CONVERSATION;
 import static org.careerconversations.process.ProcessIds.TASK_PREPARE_EMPLOYEE;
 import static org.careerconversations.process.ProcessIds.TASK_PREPARE_MANAGER;
 import static org.careerconversations.process.ProcessIds.TASK_SIGN_OFF;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -34,10 +36,10 @@ class WhoReadsWhatTest extends AppTest {
     void evasConversationWaitsForHerSignOff() {
         Conversations conversations = new Conversations(engine);
         pi = conversations.preparing("hanna", "eva", "maria");
-        conversations.complete("eva", pi, TASK_PREPARE_EMPLOYEE, Conversations.employeePreparation(SECRET));
-        conversations.complete("maria", pi, TASK_PREPARE_MANAGER, Conversations.managerPreparation(SECRET));
-        conversations.complete("maria", pi, TASK_HOLD_CONVERSATION, Submissions.hold("held", null));
-        conversations.complete("maria", pi, TASK_DOCUMENT_AGREEMENTS, Conversations.documentation(SECRET));
+        conversations.complete("eva", pi, TASK_PREPARE_EMPLOYEE, Conversations.prepareEmployee(SECRET));
+        conversations.complete("maria", pi, TASK_PREPARE_MANAGER, Conversations.prepareManager(SECRET));
+        conversations.complete("maria", pi, TASK_HOLD_CONVERSATION, Submissions.holdConversation("held", null));
+        conversations.complete("maria", pi, TASK_DOCUMENT_AGREEMENTS, Conversations.documentAgreements(SECRET));
         signOff = conversations.taskId(pi, TASK_SIGN_OFF);
         runtimeService.createIncident("probe", pi, "probe", "A mail could not be sent");
     }
@@ -49,7 +51,7 @@ class WhoReadsWhatTest extends AppTest {
 
         // the instance, where it stands, its incident
         JsonNode instances = olga.send("POST", "/camunda/api/cockpit/plugin/base/default/process-instance"
-            + "?firstResult=0&maxResults=50", Map.of("processDefinitionKey", "CareerConversation")).json();
+            + "?firstResult=0&maxResults=50", Map.of("processDefinitionKey", CAREER_CONVERSATION)).json();
         assertThat(instances.findValuesAsText("businessKey")).contains("eva-1");
         assertThat(olga.send("GET", ENGINE + "/process-instance/" + pi + "/activity-instances", null).body())
             .contains(TASK_SIGN_OFF);
@@ -75,8 +77,8 @@ class WhoReadsWhatTest extends AppTest {
     void theEmployeeReadsEveryFieldRecordedAboutHerTheManagersToo() {
         JsonNode variables = rest().as("eva").get("/engine-rest/task/" + signOff + "/form-variables").json();
 
-        assertThat(variables.path("strengthsObserved").path("value").asText()).isEqualTo(SECRET + " is strong");
-        assertThat(variables.path("areasToGrow").path("value").asText()).isEqualTo(SECRET + " can grow");
+        assertThat(variables.path(STRENGTHS_OBSERVED).path("value").asText()).isEqualTo(SECRET + " is strong");
+        assertThat(variables.path(AREAS_TO_GROW).path("value").asText()).isEqualTo(SECRET + " can grow");
         for (String recorded : List.of("previousPlanProgress", "proposedGoals", "feedbackSummary",
             "careerAspirations", "performanceSignal", "retentionRisk")) {
             assertThat(variables.has(recorded)).as(recorded).isTrue();

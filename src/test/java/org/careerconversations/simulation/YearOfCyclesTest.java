@@ -1,14 +1,14 @@
 package org.careerconversations.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careerconversations.process.ProcessIds.*;
+import static org.careerconversations.process.ProcessVariables.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -16,15 +16,15 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.careerconversations.AppTest;
-import org.careerconversations.process.ProcessIds;
 import org.careerconversations.conversation.Submissions;
+import org.careerconversations.process.ProcessIds;
 import org.careerconversations.process.TaskReminderDue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,8 +43,8 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 class YearOfCyclesTest extends AppTest {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-    private static final List<String> DRIVEN = List.of("DailyRound", "CycleScheduler", "CareerConversation",
-        "TaskReminders");
+    private static final List<String> DRIVEN = List.of(DAILY_ROUND, CYCLE_SCHEDULER, CAREER_CONVERSATION,
+        TASK_REMINDERS);
     private static final int LATE_DAYS = 14;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,7 +78,7 @@ class YearOfCyclesTest extends AppTest {
             LocalDate today = start.plusDays(day);
             ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(today, LocalTime.of(9, 0)).atZone(ZONE).toInstant()));
             if (day == 0) {
-                runtimeService.startProcessInstanceByKey("CareerConversation",
+                runtimeService.startProcessInstanceByKey(CAREER_CONVERSATION,
                     Submissions.forJavaApi(Submissions.start("eva")));
             }
             fireDueJobs();
@@ -113,8 +113,8 @@ class YearOfCyclesTest extends AppTest {
         List<TaskReminderDue> reminders = events.stream(TaskReminderDue.class)
             .filter(r -> r.taskName().startsWith("Check in on the development plan of Eva")).toList();
         assertThat(reminders).extracting(TaskReminderDue::assignee).containsOnly("maria");
-        HistoricTaskInstance toDora = escalation("Task_FollowUpOverdueManager");
-        HistoricTaskInstance toHanna = escalation("Task_FollowUpOverdueHr");
+        HistoricTaskInstance toDora = escalation(TASK_FOLLOW_UP_OVERDUE_MANAGER);
+        HistoricTaskInstance toHanna = escalation(TASK_FOLLOW_UP_OVERDUE_HR);
         assertThat(toDora.getAssignee()).isEqualTo("dora");
         assertThat(toHanna.getAssignee()).isEqualTo("hanna");
         LocalDate mariasDue = checkIns.get(0).plusDays(7);
@@ -155,17 +155,18 @@ class YearOfCyclesTest extends AppTest {
             firstSeen.putIfAbsent(task.getId(), today);
             String key = task.getTaskDefinitionKey();
             Map<String, Object> values = switch (key) {
-                case "Task_ScheduleConversation" -> Submissions.schedule(LocalDateTime.of(today.plusDays(7),
+                case TASK_SCHEDULE_CONVERSATION -> Submissions.scheduleConversation(LocalDateTime.of(today.plusDays(7),
                     LocalTime.of(10, 0)).atZone(ZONE).toInstant());
-                case "Task_PrepareEmployee" -> Submissions.employeePreparation();
-                case "Task_PrepareManager" -> Submissions.managerPreparation();
-                case "Task_HoldConversation" -> meetingHasBeenHeld(task) ? Submissions.hold("held", null) : null;
-                case "Task_DocumentAgreements" -> Submissions.documentation();
-                case "Task_SignOff" -> Submissions.agree();
-                case "Task_CheckInEmployee" -> Map.of("employeeProgress", onTrack(task, "employeeProgress"));
-                case "Task_CheckInManager" -> mariaChecksIn(task, today);
-                case "Task_FollowUpOverdueManager", "Task_FollowUpOverdueHr" ->
-                    Map.of("followUpNote", "Reminded maria in person");
+                case TASK_PREPARE_EMPLOYEE -> Submissions.prepareEmployee();
+                case TASK_PREPARE_MANAGER -> Submissions.prepareManager();
+                case TASK_HOLD_CONVERSATION ->
+                    meetingHasBeenHeld(task) ? Submissions.holdConversation("held", null) : null;
+                case TASK_DOCUMENT_AGREEMENTS -> Submissions.documentAgreements();
+                case TASK_SIGN_OFF -> Submissions.agree();
+                case TASK_CHECK_IN_EMPLOYEE -> Map.of(EMPLOYEE_PROGRESS, onTrack(task, EMPLOYEE_PROGRESS));
+                case TASK_CHECK_IN_MANAGER -> mariaChecksIn(task, today);
+                case TASK_FOLLOW_UP_OVERDUE_MANAGER, TASK_FOLLOW_UP_OVERDUE_HR ->
+                    Map.of(FOLLOW_UP_NOTE, "Reminded maria in person");
                 default -> throw new AssertionError("Nobody knows what to do with " + key);
             };
             if (values != null) {
@@ -180,11 +181,11 @@ class YearOfCyclesTest extends AppTest {
             return null;
         }
         mariaWasLate = true;
-        return Map.of("managerProgress", onTrack(task, "managerProgress"));
+        return Map.of(MANAGER_PROGRESS, onTrack(task, MANAGER_PROGRESS));
     }
 
     private boolean meetingHasBeenHeld(Task task) {
-        Date meeting = (Date) taskService.getVariable(task.getId(), "meetingStartsAt");
+        Date meeting = (Date) taskService.getVariable(task.getId(), MEETING_STARTS_AT);
         return !ClockUtil.getCurrentTime().before(meeting);
     }
 

@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 import org.careerconversations.Chromium;
 import org.careerconversations.Conversations;
 import org.careerconversations.TasklistPage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -33,15 +33,10 @@ class SsoBrowserTest extends SsoAppTest {
     private static final String EVAS_TASK = "Prepare your career conversation with Maria Mendes";
     private static final String MARIAS_TASK = "Prepare the career conversation with Eva Evers";
 
+    @RegisterExtension
+    final Chromium.PerTest browser = new Chromium.PerTest(1400, 1000);
     private Chromium chromium;
     private WebDriver driver;
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void evaSignsInAtTheProviderWorksInTasklistAndSignsOutOfBoth() throws IOException {
@@ -116,8 +111,7 @@ class SsoBrowserTest extends SsoAppTest {
     }
 
     private void openBrowser() throws IOException {
-        Chromium.assumeInstalled();
-        chromium = Chromium.start(1400, 1000);
+        chromium = browser.get();
         driver = chromium.driver();
     }
 

@@ -1,6 +1,7 @@
 package org.careerconversations.security.sso;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.careerconversations.process.ProcessIds.*;
 import static org.careerconversations.process.ProcessIds.TASK_PREPARE_EMPLOYEE;
 
 import java.time.Instant;
@@ -64,7 +65,7 @@ class SsoTokensTest extends SsoAppTest {
         Answer started = withToken("maria").post("/api/people/eva/conversations", Map.of());
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         assertThat(started.json().path("businessKey").asText()).isEqualTo("eva-1");
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("CareerConversation")
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CAREER_CONVERSATION)
             .processInstanceBusinessKey("eva-1").count()).isOne();
 
         // mark signs in with his e-mail address, as Microsoft Entra ID names people: he is mark

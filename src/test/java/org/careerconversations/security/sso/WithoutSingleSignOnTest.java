@@ -12,7 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Without the profile {@code sso} (the demo, the default) Spring Security is on the classpath and does nothing:
  * no filter chain, no login page of its own, no generated password; the webapps' login form and HTTP Basic are
- * the ways in, as the README describes.
+ * the ways in, as docs/access.md describes.
  */
 class WithoutSingleSignOnTest extends AppTest {
 

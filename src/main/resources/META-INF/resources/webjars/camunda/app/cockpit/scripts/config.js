@@ -1,4 +1,4 @@
-// Career Conversations: Cockpit settings (PITFALLS 9e). The header reads "Career Conversations Cockpit";
+// Career Conversations: Cockpit settings (served instead of the webjar's own config.js). The header reads "Career Conversations Cockpit";
 // the dashboard shows the conversation KPIs (scripts/kpi-dashboard.js, reading /api/reports/kpis); with single
 // sign-on the login form is the identity provider's (../careers/single-sign-on.js).
 export default {

@@ -1,4 +1,5 @@
-// Career Conversations: Tasklist settings (PITFALLS 9e). The header reads "Career Conversations Tasklist".
+// Career Conversations: Tasklist settings (served instead of the webjar's own config.js, whose shortcuts block
+// it keeps). The header reads "Career Conversations Tasklist".
 export default {
   app: {
     vendor: 'Career Conversations',

@@ -1,4 +1,4 @@
-package org.careerconversations.conversation;
+package org.careerconversations.step;
 
 import static org.careerconversations.process.ProcessVariables.CONVERSATION_ID;
 

@@ -1,4 +1,4 @@
-package org.careerconversations.conversation;
+package org.careerconversations.step;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -11,12 +11,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -28,7 +26,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * with one message that names each field by its label on the form ({@link FieldLabels}) and says the rule
  * with what was entered, in people's format, so the task stays open and nothing is stored.
  */
-public final class SubmittedForm {
+public final class SubmittedForm extends FormValues {
 
     public static final int LONG_TEXT = 2000;
     public static final int SHORT_TEXT = 200;
@@ -39,45 +37,32 @@ public final class SubmittedForm {
     /** How a refusal writes a date and time: "29 Nov 2026 09:00", in the organisation's time zone. */
     private static final DateTimeFormatter ENTERED = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
 
-    private final VariableScope variables;
+    private final Function<String, Object> variables;
     private final List<String> problems = new ArrayList<>();
     private String firstField;
 
+    /** The values of a task's or a start's variables, as the form (or a REST call) submitted them. */
     public SubmittedForm(VariableScope variables) {
-        this.variables = variables;
+        this(variables::getVariable);
     }
 
-    public String requiredText(String field, int maxLength) {
-        Object raw = variables.getVariable(field);
-        if (raw == null || raw.toString().isBlank()) {
-            reject(field, "is required");
-            return null;
-        }
-        return text(field, raw, maxLength);
+    /** The values a form submitted, by field key. */
+    SubmittedForm(Function<String, Object> values) {
+        this.variables = values;
     }
 
-    /** The trimmed text, or null when the field is empty. */
-    public String optionalText(String field, int maxLength) {
-        return text(field, variables.getVariable(field), maxLength);
+    @Override
+    Object raw(String field) {
+        return variables.apply(field);
     }
 
-    public String requiredChoice(String field, Collection<String> allowed) {
-        Object raw = variables.getVariable(field);
-        if (raw == null || raw.toString().isBlank()) {
-            reject(field, "is required");
-            return null;
-        }
-        String value = raw.toString().trim();
-        if (!allowed.contains(value)) {
-            reject(field, "must be one of: " + String.join(", ", FieldLabels.options(field, allowed))
-                + " (you sent " + quoted(shorten(value)) + ")");
-            return null;
-        }
-        return value;
+    @Override
+    String optionsKey(String field) {
+        return field;
     }
 
     public int requiredWholeNumber(String field, int min, int max) {
-        Object raw = variables.getVariable(field);
+        Object raw = raw(field);
         String rule = "must be a whole number from " + min + " to " + max;
         if (raw == null || raw.toString().isBlank()) {
             reject(field, "is required (a whole number from " + min + " to " + max + ")");
@@ -97,7 +82,7 @@ public final class SubmittedForm {
     }
 
     public boolean flag(String field) {
-        Object raw = variables.getVariable(field);
+        Object raw = raw(field);
         if (raw == null) {
             return false;
         }
@@ -113,7 +98,7 @@ public final class SubmittedForm {
     }
 
     /** A date and time that must not lie before {@code notBefore} (now, for a meeting to come). */
-    Instant requiredFutureInstant(String field, Instant notBefore, ZoneId zone) {
+    public Instant requiredFutureInstant(String field, Instant notBefore, ZoneId zone) {
         Instant value = requiredInstant(field, zone);
         if (value != null && value.isBefore(notBefore)) {
             reject(field, "must not be in the past (you entered " + entered(value, zone) + ")");
@@ -123,7 +108,7 @@ public final class SubmittedForm {
     }
 
     /** A date and time that must lie between {@code notBefore} and {@code notAfter} (now, for a past event). */
-    Instant requiredPastInstant(String field, Instant notBefore, Instant notAfter, ZoneId zone) {
+    public Instant requiredPastInstant(String field, Instant notBefore, Instant notAfter, ZoneId zone) {
         Instant value = requiredInstant(field, zone);
         if (value == null) {
             return null;
@@ -141,7 +126,7 @@ public final class SubmittedForm {
     }
 
     private Instant requiredInstant(String field, ZoneId zone) {
-        Object raw = variables.getVariable(field);
+        Object raw = raw(field);
         if (raw == null || raw.toString().isBlank()) {
             reject(field, "is required");
             return null;
@@ -196,6 +181,7 @@ public final class SubmittedForm {
      * Adds a broken rule for a field (its key, or {@code list.field} in a row), for checks that need more
      * than one field. The rule continues the field's label: "is required when …".
      */
+    @Override
     public void reject(String field, String rule) {
         problem(field, FieldLabels.named(field) + " " + rule);
     }
@@ -208,7 +194,7 @@ public final class SubmittedForm {
     }
 
     /** One row of a dynamic list; problems are reported as "“Agreed goals”, entry 2: “Goal” is required." */
-    public final class Row {
+    public final class Row extends FormValues {
         private final String list;
         private final int number;
         private final Map<String, Object> values;
@@ -224,42 +210,14 @@ public final class SubmittedForm {
             return number;
         }
 
-        public String requiredText(String key, int maxLength) {
-            Object raw = values.get(key);
-            if (raw == null || raw.toString().isBlank()) {
-                reject(key, "is required");
-                return null;
-            }
-            return optionalText(key, maxLength);
+        @Override
+        Object raw(String key) {
+            return values.get(key);
         }
 
-        public String optionalText(String key, int maxLength) {
-            Object raw = values.get(key);
-            if (raw == null || raw.toString().isBlank()) {
-                return null;
-            }
-            String value = raw.toString().strip();
-            if (value.length() > maxLength) {
-                reject(key, tooLong(maxLength, value.length()));
-                return null;
-            }
-            return value;
-        }
-
-        public String requiredChoice(String key, Set<String> allowed) {
-            Object raw = values.get(key);
-            String value = raw == null ? null : raw.toString().trim();
-            if (value == null || value.isEmpty()) {
-                reject(key, "is required");
-                return null;
-            }
-            if (!allowed.contains(value)) {
-                reject(key, "must be one of: " + String.join(", ",
-                    FieldLabels.options(list + "." + key, allowed))
-                    + " (you sent " + quoted(shorten(value)) + ")");
-                return null;
-            }
-            return value;
+        @Override
+        String optionsKey(String key) {
+            return list + "." + key;
         }
 
         /** A whole number such as an id, or null when empty. */
@@ -292,29 +250,11 @@ public final class SubmittedForm {
         }
 
         /** A broken rule of one field of this row; {@code key} is the row's field, or null for the whole row. */
+        @Override
         public void reject(String key, String rule) {
             String where = FieldLabels.named(list) + ", entry " + number + ": ";
             problem(list, where + (key == null ? rule : FieldLabels.named(list + "." + key) + " " + rule));
         }
-    }
-
-    private String text(String field, Object raw, int maxLength) {
-        if (raw == null) {
-            return null;
-        }
-        String value = raw.toString().strip();
-        if (value.isEmpty()) {
-            return null;
-        }
-        if (value.length() > maxLength) {
-            reject(field, tooLong(maxLength, value.length()));
-            return null;
-        }
-        return value;
-    }
-
-    private static String tooLong(int maxLength, int length) {
-        return String.format(Locale.ENGLISH, "can be at most %,d characters (you entered %,d)", maxLength, length);
     }
 
     /** A label or a value as a refusal quotes it: “Place or video link”. */
@@ -323,7 +263,7 @@ public final class SubmittedForm {
     }
 
     private List<Map<String, Object>> rows(String field) {
-        Object raw = variables.getVariable(field);
+        Object raw = raw(field);
         if (raw == null) {
             return new ArrayList<>();
         }
@@ -383,7 +323,7 @@ public final class SubmittedForm {
         }
     }
 
-    private static String shorten(String text) {
+    static String shorten(String text) {
         return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 }

@@ -1,4 +1,4 @@
-package org.careerconversations.conversation;
+package org.careerconversations.step;
 
 import java.util.Collection;
 import java.util.Comparator;

@@ -3,26 +3,23 @@ package org.careerconversations.conversation;
 import static org.careerconversations.process.ProcessVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.careerconversations.conversation.Preparations.EmployeePreparation;
+import org.careerconversations.step.FormStep;
+import org.careerconversations.step.SubmittedForm;
 import org.springframework.stereotype.Component;
 
 /** Task_PrepareEmployee (end): the employee's own preparation. */
-@Component("employeePreparation")
-class EmployeePreparationStep implements ExecutionListener {
+@Component("prepareEmployee")
+class PrepareEmployee extends FormStep {
 
     private final ConversationService conversations;
 
-    EmployeePreparationStep(ConversationService conversations) {
+    PrepareEmployee(ConversationService conversations) {
         this.conversations = conversations;
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-        if (!StepVariables.taskWasCompleted(execution)) {
-            return;
-        }
-        SubmittedForm form = new SubmittedForm(execution);
+    protected Runnable check(SubmittedForm form, DelegateExecution execution) {
         EmployeePreparation preparation = new EmployeePreparation(
             form.requiredText(AMBITIONS_SHORT_TERM, SubmittedForm.LONG_TEXT),
             form.optionalText(AMBITIONS_LONG_TERM, SubmittedForm.LONG_TEXT),
@@ -33,8 +30,9 @@ class EmployeePreparationStep implements ExecutionListener {
             form.optionalText(SUPPORT_WANTED, SubmittedForm.LONG_TEXT),
             form.requiredWholeNumber(JOB_SATISFACTION, 1, 5),
             form.flag(EARLIER_TALK_WISHED));
-        form.throwIfInvalid();
-        conversations.recordEmployeePreparation(StepVariables.conversationId(execution), preparation);
-        execution.setVariable(EMPLOYEE_PREPARED, true);
+        return () -> {
+            conversations.recordEmployeePreparation(conversationId(execution), preparation);
+            execution.setVariable(EMPLOYEE_PREPARED, true);
+        };
     }
 }

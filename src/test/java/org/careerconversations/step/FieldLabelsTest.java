@@ -1,4 +1,4 @@
-package org.careerconversations.conversation;
+package org.careerconversations.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

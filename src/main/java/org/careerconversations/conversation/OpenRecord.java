@@ -1,5 +1,6 @@
 package org.careerconversations.conversation;
 
+import static org.careerconversations.process.ProcessIds.MESSAGE_NEXT_CYCLE_STARTED;
 import static org.careerconversations.process.ProcessVariables.*;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -10,15 +11,13 @@ import org.careerconversations.process.ProcessPrivileges;
 import org.springframework.stereotype.Component;
 
 /** Task_OpenRecord: checks the start, stores the conversation and names the people for the next steps. */
-@Component("openConversationRecord")
-class OpenConversationRecord implements JavaDelegate {
-
-    static final String NEXT_CYCLE_STARTED = "NextCycleStarted";
+@Component("openRecord")
+class OpenRecord implements JavaDelegate {
 
     private final ConversationService conversations;
     private final RuntimeService runtime;
 
-    OpenConversationRecord(ConversationService conversations, RuntimeService runtime) {
+    OpenRecord(ConversationService conversations, RuntimeService runtime) {
         this.conversations = conversations;
         this.runtime = runtime;
     }
@@ -44,7 +43,8 @@ class OpenConversationRecord implements JavaDelegate {
         execution.setVariable(REJECTION_COUNT, 0);
         // the continuous cycle: starting this cycle ends the previous cycle's follow-up
         opened.previousInFollowUp().ifPresent(previous ->
-            ProcessPrivileges.withoutAuthorizationCheck(() -> runtime.createMessageCorrelation(NEXT_CYCLE_STARTED)
+            ProcessPrivileges.withoutAuthorizationCheck(() -> runtime
+                .createMessageCorrelation(MESSAGE_NEXT_CYCLE_STARTED)
                 .processInstanceId(previous.getProcessInstanceId()).correlateAllWithResult()));
     }
 }
