@@ -2,6 +2,7 @@ package org.careerconversations.benchmark;
 
 import static org.careerconversations.process.ProcessVariables.*;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import java.io.IOException;
@@ -29,13 +30,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.careerconversations.conversation.Submissions;
@@ -58,6 +65,9 @@ final class BenchRun {
         ProcessIds.TASK_PREPARE_EMPLOYEE, ProcessIds.TASK_PREPARE_MANAGER, ProcessIds.TASK_HOLD_CONVERSATION,
         ProcessIds.TASK_DOCUMENT_AGREEMENTS, ProcessIds.TASK_SIGN_OFF);
 
+    /** The key of the mails (rows of table notification) beside the process instances of a snapshot. */
+    private static final String MAILS = "mails";
+
     private final ConfigurableApplicationContext ctx;
     private final String db;
     private final Benchmark.Config config;
@@ -69,9 +79,16 @@ final class BenchRun {
     private final TransactionTemplate tx;
     private final RoundService rounds;
     private final List<String> people = new ArrayList<>();
+    private final Supplier<ConfigurableApplicationContext> secondNodeStarter;
+    private ConfigurableApplicationContext secondNode;
     private int nextPerson;
 
-    BenchRun(ConfigurableApplicationContext ctx, String db, Benchmark.Config config, Figures figures, Path h2Dir) {
+    /**
+     * The phases on the database of {@code ctx}; {@code secondNodeStarter} (or null) starts a second node of the
+     * app on the same database for the two-node figures, which this run closes at its end.
+     */
+    BenchRun(ConfigurableApplicationContext ctx, String db, Benchmark.Config config, Figures figures, Path h2Dir,
+             Supplier<ConfigurableApplicationContext> secondNodeStarter) {
         this.ctx = ctx;
         this.db = db;
         this.config = config;
@@ -82,9 +99,41 @@ final class BenchRun {
         this.jdbc = ctx.getBean(JdbcTemplate.class);
         this.tx = new TransactionTemplate(ctx.getBean(PlatformTransactionManager.class));
         this.rounds = ctx.getBean(RoundService.class);
+        this.secondNodeStarter = secondNodeStarter;
+        // the job executor runs in the round phase only: until then mails wait as jobs and are counted; and no
+        // daily round of its own comes in the middle of a measurement
+        jobExecutor(ctx).shutdown();
+        ctx.getBean(ManagementService.class).suspendJobDefinitionByProcessDefinitionKey("DailyRound", true);
+    }
+
+    private static JobExecutor jobExecutor(ConfigurableApplicationContext node) {
+        return ((ProcessEngineConfigurationImpl) node.getBean(ProcessEngine.class).getProcessEngineConfiguration())
+            .getJobExecutor();
+    }
+
+    private boolean twoNodes() {
+        return secondNodeStarter != null;
+    }
+
+    private ConfigurableApplicationContext secondNode() {
+        if (secondNode == null) {
+            secondNode = secondNodeStarter.get();
+            jobExecutor(secondNode).shutdown();
+        }
+        return secondNode;
     }
 
     void all() throws Exception {
+        try {
+            phases();
+        } finally {
+            if (secondNode != null) {
+                secondNode.close();
+            }
+        }
+    }
+
+    private void phases() throws Exception {
         importOrganisation();
         RepositoryService repository = ctx.getBean(RepositoryService.class);
         if (repository.createProcessDefinitionQuery().processDefinitionKey(BARE).count() == 0) {
@@ -105,9 +154,18 @@ final class BenchRun {
         if (config.runs("inbox")) {
             inbox();
         }
+        if (config.runs("round")) {
+            round(List.of(ctx), "");
+            if (twoNodes()) {
+                round(List.of(ctx, secondNode()), ".2nodes");
+            }
+        }
         if (config.runs("cycles")) {
             for (int threads : new int[] {1, 4}) {
-                cycles(threads);
+                cycles(threads, List.of(tasks), "");
+            }
+            if (twoNodes()) {
+                cycles(4, List.of(tasks, secondNode().getBean(TaskService.class)), ".2nodes");
             }
         }
         if (config.runs("limit")) {
@@ -118,7 +176,11 @@ final class BenchRun {
     // --- the organisation -------------------------------------------------------------------------------------
 
     private void importOrganisation() {
-        int needed = config.launch() + config.warmup() + config.storage() + 10;
+        // a round takes its people from the front and leaves the reserved ones (warm-up, storage) at the end; the
+        // generated organisation's people without a manager and those the launch took leave gaps: 2% to spare
+        int rounds = config.runs("round")
+            ? config.round() * (twoNodes() ? 2 : 1) * 102 / 100 + config.warmup() + config.storage() + 10 : 0;
+        int needed = config.launch() + rounds + config.warmup() + config.storage() + 10;
         int there = jdbc.queryForObject("select count(*) from employee", Integer.class);
         if (there >= needed) {
             // a kept database (bench.pgdata) that has them already
@@ -172,6 +234,11 @@ final class BenchRun {
 
     /** Every user task to the cadence decision, as Tasklist would submit them (Submissions), via the Java API. */
     private void walk(String processInstanceId, boolean bare) {
+        walk(processInstanceId, bare, tasks);
+    }
+
+    /** The same through one node's task service. */
+    private void walk(String processInstanceId, boolean bare, TaskService tasks) {
         Instant meeting = Instant.now().plus(7, ChronoUnit.DAYS);
         for (String key : WALK) {
             Map<String, Object> values = switch (key) {
@@ -248,7 +315,8 @@ final class BenchRun {
             for (Map.Entry<String, Long> e : after.instancesByKey.entrySet()) {
                 long delta = e.getValue() - before.instancesByKey.getOrDefault(e.getKey(), 0L);
                 if (delta > 0) {
-                    figures.add("count", prefix + ".instances." + e.getKey(), delta / (double) n, "per cycle");
+                    figures.add("count", prefix + (e.getKey().equals(MAILS) ? ".mails" : ".instances." + e.getKey()),
+                        delta / (double) n, "per cycle");
                 }
             }
         }
@@ -296,15 +364,19 @@ final class BenchRun {
         Map<String, Long> byKey = new HashMap<>();
         jdbc.query("select PROC_DEF_KEY_, count(*) from ACT_HI_PROCINST group by PROC_DEF_KEY_",
             rs -> { byKey.put(rs.getString(1), rs.getLong(2)); });
-        // SendNotification keeps no history (process/HelpersWithoutHistory): one instance per mail row
-        byKey.put(ProcessIds.SEND_NOTIFICATION, jdbc.queryForObject("select count(*) from notification", Long.class));
+        // SendNotification keeps no history (process/HelpersWithoutHistory): its instances are counted by their
+        // jobs, which wait outside the round phase (the job executors stand still); a delivery takes several mails
+        byKey.put(ProcessIds.SEND_NOTIFICATION, jdbc.queryForObject(
+            "select count(*) from ACT_RU_JOB where PROCESS_DEF_KEY_ = ?", Long.class, ProcessIds.SEND_NOTIFICATION));
+        byKey.put(MAILS, jdbc.queryForObject("select count(*) from notification", Long.class));
         return new Snapshot(history, rt, bytearray, app, written, historyBytes, allBytes, fileBytes, byKey);
     }
 
     /**
-     * Row writes of the app's and engine's tables as PostgreSQL's statistics report them. A connection reports its
-     * counts about half a second after it goes idle, so: write a marker row now, then poll until the marker shows
-     * and two readings in a row agree (every pooled connection has reported by then).
+     * Row writes of the app's and engine's tables as PostgreSQL's statistics report them. PostgreSQL 14 sends a
+     * connection's counts with its next transaction at least half a second after the last, or when it closes: so
+     * write a marker row, close the pool's idle connections (the pool opens new ones as needed), then poll until
+     * the marker shows and two readings in a row agree.
      */
     private long settledRowWrites() {
         return settledRowWrites("%");
@@ -315,6 +387,11 @@ final class BenchRun {
         jdbc.execute("create table if not exists bench_stats_marker (id bigserial primary key)");
         jdbc.update("insert into bench_stats_marker default values");
         long markers = jdbc.queryForObject("select count(*) from bench_stats_marker", Long.class);
+        try {
+            ctx.getBean(DataSource.class).unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
         AtomicLong previous = new AtomicLong(-1);
         return Awaitility.await("PostgreSQL's statistics to settle").atMost(Duration.ofSeconds(30))
             .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(600))
@@ -388,6 +465,63 @@ final class BenchRun {
         figures.add("rate", "launch.app." + db, app, "conversations/s (" + appStarted + " started)");
         figures.add("rate", "launch.bare." + db, bare, "instances/s (" + bareStarted + " started)");
         figures.add("ratio", "launch." + db, app / bare, "");
+    }
+
+    // --- the round, as it runs on the nodes: their job executors take its chunks ----------------------------------
+
+    /**
+     * A real round (CycleScheduler, started as HR's launch or the daily timer starts it) of the next
+     * {@code bench.round} people without a conversation, run by the job executors of {@code nodes} with the app's
+     * own settings: from its start to its end, and on until the last of its mails is delivered. Meanwhile everyone
+     * else waits (their next conversation is due in a year) and the mails queued by earlier phases are suspended,
+     * so that the executors work on this round alone.
+     */
+    private void round(List<ConfigurableApplicationContext> nodes, String suffix) {
+        int size = config.round();
+        // the reserved people (warm-up and storage cycles) are the last in id order: never in a round
+        List<String> free = jdbc.queryForList("select id from employee e where manager_id is not null and "
+            + "active = true and not exists (select 1 from conversation c where c.employee_id = e.id) "
+            + "order by id", String.class);
+        List<String> candidates = free.subList(0, Math.max(0, free.size() - config.warmup() - config.storage() - 10));
+        if (candidates.size() < size) {
+            throw new IllegalStateException("only " + candidates.size() + " people left for a round of " + size);
+        }
+        String first = candidates.get(0);
+        String last = candidates.get(size - 1);
+        java.sql.Date later = java.sql.Date.valueOf(LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusYears(1));
+        jdbc.update("update employee set next_conversation_due = ? where next_conversation_due is null "
+            + "and (id < ? or id > ?)", later, first, last);
+        ManagementService management = ctx.getBean(ManagementService.class);
+        management.updateJobSuspensionState().byProcessDefinitionKey(ProcessIds.SEND_NOTIFICATION).suspend();
+        long before = jdbc.queryForObject("select count(*) from conversation", Long.class);
+        List<JobExecutor> executors = nodes.stream().map(BenchRun::jobExecutor).toList();
+        String name = "round." + db + suffix;
+        try {
+            executors.forEach(JobExecutor::start);
+            long t0 = System.nanoTime();
+            String round = runtime.startProcessInstanceByKey("CycleScheduler").getId();
+            HistoryService history = ctx.getBean(HistoryService.class);
+            Awaitility.await("the round's end").atMost(Duration.ofSeconds(900 + size / 20))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> history.createHistoricProcessInstanceQuery().processInstanceId(round).finished().count() == 1);
+            double seconds = seconds(t0);
+            long started = jdbc.queryForObject("select count(*) from conversation", Long.class) - before;
+            figures.add("rate", name, started / seconds, "conversations/s (" + started + " started on "
+                + nodes.size() + (nodes.size() == 1 ? " node)" : " nodes)"));
+            figures.add("s", name, seconds, "s from its start to its end");
+            figures.add("ms", name + ".longestChunk", jdbc.queryForObject("select max(DURATION_) from ACT_HI_ACTINST "
+                + "where PROC_INST_ID_ = ? and ACT_ID_ = 'Task_StartDueConversations'", Long.class, round),
+                "ms, the longest of its chunks (lock time " + ctx.getEnvironment()
+                    .getProperty("camunda.bpm.job-execution.lock-time-in-millis", "300000") + " ms)");
+            Awaitility.await("the round's mails").atMost(Duration.ofSeconds(900 + size / 20))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> management.createJobQuery().processDefinitionKey(ProcessIds.SEND_NOTIFICATION).active()
+                    .count() == 0);
+            figures.add("s", name + ".mails", seconds(t0), "s from its start until its last mail was delivered");
+        } finally {
+            executors.forEach(JobExecutor::shutdown);
+            jdbc.update("update employee set next_conversation_due = null where next_conversation_due = ?", later);
+        }
     }
 
     // --- 3. inbox queries through the REST API, as Tasklist asks for them ------------------------------------------
@@ -523,17 +657,18 @@ final class BenchRun {
 
     // --- 2. full cycles, 1 and 4 threads ---------------------------------------------------------------------------
 
-    private void cycles(int threads) throws Exception {
+    /** Cycles on {@code threads} threads, which take turns over the nodes' task services. */
+    private void cycles(int threads, List<TaskService> nodes, String suffix) throws Exception {
         int m = config.cycles();
         List<String> app = waitingForScheduling(APP, m);
         List<String> bare = waitingForScheduling(BARE, m);
         // ABBA: app half, bare half, bare half, app half, so drift in the machine's load hits both alike
         int half = m / 2;
-        double appSeconds = drive(app.subList(0, half), false, threads);
-        double bareSeconds = drive(bare.subList(0, half), true, threads);
-        bareSeconds += drive(bare.subList(half, m), true, threads);
-        appSeconds += drive(app.subList(half, m), false, threads);
-        String name = "." + db + ".t" + threads;
+        double appSeconds = drive(app.subList(0, half), false, threads, nodes);
+        double bareSeconds = drive(bare.subList(0, half), true, threads, nodes);
+        bareSeconds += drive(bare.subList(half, m), true, threads, nodes);
+        appSeconds += drive(app.subList(half, m), false, threads, nodes);
+        String name = "." + db + ".t" + threads + suffix;
         figures.add("rate", "cycle.app" + name, m / appSeconds, "cycles/s");
         figures.add("ms", "cycle.app" + name, appSeconds * 1000 / m * threads, "ms per cycle (per thread)");
         figures.add("rate", "cycle.bare" + name, m / bareSeconds, "cycles/s");
@@ -552,16 +687,19 @@ final class BenchRun {
         return ids;
     }
 
-    private double drive(List<String> instances, boolean bare, int threads) throws Exception {
+    private double drive(List<String> instances, boolean bare, int threads, List<TaskService> nodes)
+        throws Exception {
         AtomicLong failures = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long t0 = System.nanoTime();
             List<Future<?>> done = new ArrayList<>();
-            for (String pid : instances) {
+            for (int i = 0; i < instances.size(); i++) {
+                String pid = instances.get(i);
+                TaskService node = nodes.get(i % nodes.size());
                 done.add(pool.submit(() -> {
                     try {
-                        walk(pid, bare);
+                        walk(pid, bare, node);
                     } catch (RuntimeException e) {
                         if (failures.incrementAndGet() == 1) {
                             e.printStackTrace();
@@ -574,7 +712,8 @@ final class BenchRun {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (failures.get() > 0) {
-                figures.note("cycle.failures." + (bare ? "bare." : "app.") + db + ".t" + threads,
+                figures.note("cycle.failures." + (bare ? "bare." : "app.") + db + ".t" + threads
+                    + (nodes.size() > 1 ? "." + nodes.size() + "nodes" : ""),
                     failures.get() + " cycles failed");
             }
             return seconds;

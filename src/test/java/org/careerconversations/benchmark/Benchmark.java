@@ -29,21 +29,26 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>Not a test: its name does not match surefire's patterns, so {@code mvn verify} never runs it. Run it with
  * {@code mvn -Pbenchmark verify} (see docs/testing.md, "Benchmark"); sizes come from system properties:
- * {@code bench.launch} (10000), {@code bench.cycles} (100), {@code bench.warmup} (30), {@code bench.storage} (20),
- * {@code bench.inbox} (300 samples), {@code bench.limit.seconds} (5), {@code bench.db} (h2,postgres).
+ * {@code bench.launch} (10000), {@code bench.round} (as launch), {@code bench.cycles} (100), {@code bench.warmup} (30),
+ * {@code bench.storage} (20), {@code bench.inbox} (300 samples), {@code bench.limit.seconds} (5), {@code bench.db}
+ * (h2,postgres), {@code bench.nodes} (1,2: the round and the cycles also on two nodes, PostgreSQL only),
+ * {@code bench.phases} (all), {@code bench.pgdata} (a PostgreSQL data directory kept between runs),
+ * {@code bench.explain} (false: the plans of the inbox's statements and the statements of a start).
  */
 class Benchmark {
 
-    static final String ALL_PHASES = "warmup,storage,launch,inbox,cycles,limit";
+    static final String ALL_PHASES = "warmup,storage,launch,inbox,round,cycles,limit";
 
-    record Config(int launch, int cycles, int warmup, int storage, int inboxSamples, int limitSeconds,
-                  List<String> dbs, List<String> phases, String pgData, boolean explain) {
+    record Config(int launch, int round, int cycles, int warmup, int storage, int inboxSamples, int limitSeconds,
+                  List<String> dbs, List<String> phases, boolean twoNodes, String pgData, boolean explain) {
         static Config fromSystemProperties() {
-            return new Config(Integer.getInteger("bench.launch", 10_000), Integer.getInteger("bench.cycles", 100),
+            int launch = Integer.getInteger("bench.launch", 10_000);
+            return new Config(launch, Integer.getInteger("bench.round", launch), Integer.getInteger("bench.cycles", 100),
                 Integer.getInteger("bench.warmup", 30), Integer.getInteger("bench.storage", 20),
                 Integer.getInteger("bench.inbox", 300), Integer.getInteger("bench.limit.seconds", 5),
                 List.of(System.getProperty("bench.db", "h2,postgres").split(",")),
                 List.of(System.getProperty("bench.phases", ALL_PHASES).split(",")),
+                List.of(System.getProperty("bench.nodes", "1,2").split(",")).contains("2"),
                 System.getProperty("bench.pgdata"), Boolean.getBoolean("bench.explain"));
         }
 
@@ -52,7 +57,8 @@ class Benchmark {
         }
 
         String describe() {
-            return "launch N=" + launch + ", cycles M=" + cycles + " per thread count, warm-up " + warmup
+            return "launch N=" + launch + ", round R=" + round + (twoNodes ? " (on one node, then on two)" : "")
+                + ", cycles M=" + cycles + " per thread count, warm-up " + warmup
                 + " cycles, storage " + storage + " cycles, inbox " + inboxSamples + " samples, limit "
                 + limitSeconds + " s per client count"
                 + (String.join(",", phases).equals(ALL_PHASES) ? "" : ", phases " + String.join(",", phases))
@@ -76,7 +82,7 @@ class Benchmark {
                 + ";DB_CLOSE_ON_EXIT=FALSE");
             props.put("spring.datasource.username", "sa");
             props.put("spring.datasource.password", "");
-            onContext(props, ctx -> new BenchRun(ctx, "h2", config, figures, h2).all());
+            onContext(props, ctx -> new BenchRun(ctx, "h2", config, figures, h2, null).all());
         }
         if (config.dbs().contains("postgres")) {
             try (EmbeddedPostgres postgres = postgres(config, out)) {
@@ -84,7 +90,12 @@ class Benchmark {
                 props.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
                 props.put("spring.datasource.username", "postgres");
                 props.put("spring.datasource.password", "");
-                onContext(props, ctx -> new BenchRun(ctx, "postgres", config, figures, null).all());
+                // the two-node figures: a second node of the app, in a context of its own, on the same database
+                Map<String, Object> second = new LinkedHashMap<>(props);
+                second.put("careers.node-name", "bench-2");
+                second.put("camunda.bpm.generate-unique-process-engine-name", "true");
+                onContext(props, ctx -> new BenchRun(ctx, "postgres", config, figures, null,
+                    config.twoNodes() ? () -> start(second) : null).all());
             }
         }
         String loadAfter = loadAverage();
@@ -117,11 +128,7 @@ class Benchmark {
     }
 
     private static void onContext(Map<String, Object> props, ContextWork work) throws Exception {
-        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CareerConversationsApplication.class)
-            .profiles("bench")
-            .initializers(c -> c.getBeanFactory().registerSingleton(BareModel.NOOP_BEAN, new BareModel.Noop()))
-            // as command-line arguments, so they win over application.yaml
-            .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        ConfigurableApplicationContext ctx = start(props);
         try {
             work.run(ctx);
         } finally {
@@ -129,14 +136,26 @@ class Benchmark {
         }
     }
 
-    /** The app's own application.yaml, plus: a random port, no job executor (mails wait as jobs), an admin. */
+    /** A node of the app. */
+    private static ConfigurableApplicationContext start(Map<String, Object> props) {
+        return new SpringApplicationBuilder(CareerConversationsApplication.class)
+            .profiles("bench")
+            .initializers(c -> c.getBeanFactory().registerSingleton(BareModel.NOOP_BEAN, new BareModel.Noop()))
+            // as command-line arguments, so they win over application.yaml
+            .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    }
+
+    /**
+     * The app's own application.yaml, plus: a random port, an admin; the job executor is there
+     * with the app's settings, but runs in the round phase only (elsewhere mails wait as jobs and are counted).
+     */
     private static Map<String, Object> baseProperties() {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("server.port", "0");
         props.put("management.server.port", "0");
         props.put("server.shutdown", "immediate");
         props.put("spring.main.banner-mode", "off");
-        props.put("camunda.bpm.job-execution.enabled", "false");
+        props.put("careers.node-name", "bench-1");
         props.put("camunda.bpm.admin-user.id", "admin");
         // outside the demo profile the app starts only with an administrator password of its own
         String adminPassword = "bench-" + java.util.UUID.randomUUID();
@@ -145,6 +164,8 @@ class Benchmark {
         // one INFO line per bare task ("assignee is not an employee") would cost more than the check itself
         props.put("logging.level.org.careerconversations.notification.TaskNotifications", "WARN");
         props.put("logging.level.org.careerconversations.organisation.OrganisationImport", "WARN");
+        // without a mail server each mail is a line in the log: the round's 100,000 would be measured as logging
+        props.put("logging.level.org.careerconversations.notification.Mailer", "WARN");
         return props;
     }
 
