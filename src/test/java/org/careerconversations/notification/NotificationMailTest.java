@@ -28,7 +28,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -44,7 +43,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -521,16 +519,13 @@ class NotificationMailTest extends AppTest {
         NotificationSettings noTime = new NotificationSettings("careers@example.org", settings.tasklistUrl(),
             settings.getRetryCycle(), settings.meetingDuration(), applicationContext.getBean(OrganisationClock.class),
             50, 0);
-        SendNotification delegate = new SendNotification(notifications,
+        Delivery delivery = new Delivery(notifications,
             new Mailer(applicationContext.getBeanProvider(JavaMailSender.class), noTime), outbox, noTime, transactionManager);
-        DelegateExecution execution = Mockito.mock(DelegateExecution.class);
-        Mockito.when(execution.getVariable(Notifications.NOTIFICATION_IDS)).thenReturn(Notifications.join(step));
-        Mockito.when(execution.getProcessBusinessKey()).thenReturn("eva-1");
 
         SMTP.purgeEmailFromAllMailboxes();
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
             try {
-                delegate.execute(execution);
+                delivery.send(step, "eva-1");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -549,14 +544,11 @@ class NotificationMailTest extends AppTest {
         startFor("eva");
         Notification row = notifications.findAll().get(0);
         Mailer noServer = new Mailer(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), settings);
-        SendNotification delegate = new SendNotification(notifications, noServer, outbox, settings,
-            transactionManager);
-        DelegateExecution execution = Mockito.mock(DelegateExecution.class);
-        Mockito.when(execution.getVariable(Notifications.NOTIFICATION_ID)).thenReturn(row.getId());
+        Delivery delivery = new Delivery(notifications, noServer, outbox, settings, transactionManager);
 
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
             try {
-                delegate.execute(execution);
+                delivery.send(List.of(row.getId()), "eva-1");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
