@@ -19,8 +19,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -202,7 +202,7 @@ class PagesBrowserTest extends AppTest {
     /** Follows a link that the custom script put into Tasklist's header. */
     private void openFromHeader(String name) {
         By link = By.xpath("//*[contains(@class,'careers-pages')]//a[normalize-space()='" + name + "']");
-        wait(driver).ignoring(StaleElementReferenceException.class).until(d -> {
+        wait(driver).until(d -> {
             d.findElement(link).click();
             return true;
         });
@@ -236,8 +236,15 @@ class PagesBrowserTest extends AppTest {
             "return document.documentElement.scrollWidth > window.innerWidth + 1");
     }
 
+    /**
+     * Waits that read the page while its script redraws it: an element found a moment ago may be gone when its
+     * text is read (a stale element, or chromium's "Node with given id does not belong to the document"), and
+     * the condition is simply asked again.
+     */
     private static WebDriverWait wait(WebDriver driver) {
-        return new WebDriverWait(driver, WAIT);
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(WebDriverException.class);
+        return wait;
     }
 
     /** The whole page, not only what fits in the window: the window grows to the page's height for it. */
