@@ -10,6 +10,7 @@ import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,8 +31,14 @@ public final class TasklistPage {
         this.baseUrl = "http://localhost:" + port;
     }
 
+    /**
+     * A wait that asks its condition again when Tasklist redrew what it was reading: a stale element, or
+     * chromium's "Node with given id does not belong to the document" (a plain WebDriverException).
+     */
     public WebDriverWait await() {
-        return new WebDriverWait(driver, WAIT);
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(WebDriverException.class);
+        return wait;
     }
 
     /** Logs in as {@code user} (password demo), after logging out whoever was logged in. */
@@ -130,7 +137,7 @@ public final class TasklistPage {
      * one goes, or lets one go by itself: a close button found a moment ago may be gone, so look again.
      */
     public void dismissNotices() {
-        await().ignoring(StaleElementReferenceException.class).until(d -> {
+        await().until(d -> {
             for (WebElement close : d.findElements(By.cssSelector(".alert button.close"))) {
                 if (close.isDisplayed()) {
                     close.click();
