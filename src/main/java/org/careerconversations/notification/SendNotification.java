@@ -8,15 +8,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_SendNotification (an asynchronous continuation, so it runs in a job after the causing step committed):
- * hands the rows of its delivery to {@link Delivery}; a failure fails the job, which the engine retries and
+ * hands the rows of its delivery to {@link DeliverySender}; a failure fails the job, which the engine retries and
  * finally turns into an incident.
  */
 @Component("sendNotification")
 class SendNotification implements JavaDelegate {
 
-    private final Delivery delivery;
+    private final DeliverySender delivery;
 
-    SendNotification(Delivery delivery) {
+    SendNotification(DeliverySender delivery) {
         this.delivery = delivery;
     }
 

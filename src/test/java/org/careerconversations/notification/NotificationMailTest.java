@@ -519,7 +519,7 @@ class NotificationMailTest extends AppTest {
         NotificationSettings noTime = new NotificationSettings("careers@example.org", settings.tasklistUrl(),
             settings.getRetryCycle(), settings.meetingDuration(), applicationContext.getBean(OrganisationClock.class),
             50, 0);
-        Delivery delivery = new Delivery(notifications,
+        DeliverySender delivery = new DeliverySender(notifications,
             new Mailer(applicationContext.getBeanProvider(JavaMailSender.class), noTime), outbox, noTime, transactionManager);
 
         SMTP.purgeEmailFromAllMailboxes();
@@ -544,7 +544,7 @@ class NotificationMailTest extends AppTest {
         startFor("eva");
         Notification row = notifications.findAll().get(0);
         Mailer noServer = new Mailer(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), settings);
-        Delivery delivery = new Delivery(notifications, noServer, outbox, settings, transactionManager);
+        DeliverySender delivery = new DeliverySender(notifications, noServer, outbox, settings, transactionManager);
 
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
             try {

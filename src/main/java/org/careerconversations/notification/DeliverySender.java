@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * own, so that no other node takes the job over meanwhile.
  */
 @Component
-class Delivery {
+class DeliverySender {
 
     private final NotificationRepository notifications;
     private final Mailer mailer;
@@ -27,7 +27,7 @@ class Delivery {
     private final NotificationSettings settings;
     private final TransactionTemplate separateTransaction;
 
-    Delivery(NotificationRepository notifications, Mailer mailer, Notifications outbox, NotificationSettings settings,
+    DeliverySender(NotificationRepository notifications, Mailer mailer, Notifications outbox, NotificationSettings settings,
              PlatformTransactionManager transactions) {
         this.notifications = notifications;
         this.mailer = mailer;
