@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -16,9 +17,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's chromium, headless, driven through its own chromedriver (never a downloaded one), with a fresh
@@ -36,6 +39,17 @@ public final class Chromium implements AutoCloseable {
     private Chromium(WebDriver driver, Path profileDir) {
         this.driver = driver;
         this.profileDir = profileDir;
+    }
+
+    /**
+     * A wait of up to 30 s for a condition on a page that its scripts redraw (Tasklist, Cockpit, the people's
+     * pages): when an element found a moment ago is gone as it is read (a stale element, or chromium's "Node
+     * with given id does not belong to the document", a plain WebDriverException), the condition is asked again.
+     */
+    public static WebDriverWait await(WebDriver driver) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(WebDriverException.class);
+        return wait;
     }
 
     /** Skips the calling test where chromium or chromedriver is missing. */

@@ -2,7 +2,6 @@ package org.careerconversations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
@@ -10,7 +9,6 @@ import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -21,7 +19,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class TasklistPage {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final WebDriver driver;
     private final String baseUrl;
@@ -31,14 +28,8 @@ public final class TasklistPage {
         this.baseUrl = "http://localhost:" + port;
     }
 
-    /**
-     * A wait that asks its condition again when Tasklist redrew what it was reading: a stale element, or
-     * chromium's "Node with given id does not belong to the document" (a plain WebDriverException).
-     */
     public WebDriverWait await() {
-        WebDriverWait wait = new WebDriverWait(driver, WAIT);
-        wait.ignoring(WebDriverException.class);
-        return wait;
+        return Chromium.await(driver);
     }
 
     /** Logs in as {@code user} (password demo), after logging out whoever was logged in. */

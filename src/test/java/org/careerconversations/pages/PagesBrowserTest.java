@@ -5,7 +5,6 @@ import static org.careerconversations.process.ProcessIds.*;
 import static org.careerconversations.process.ProcessVariables.*;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.careerconversations.AppTest;
@@ -20,7 +19,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -34,7 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class PagesBrowserTest extends AppTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String GOAL = "Lead the sprint demo for the whole department, every second Friday, "
         + "and collect the questions people ask afterwards so that the next demo answers them";
     private static final String STEP = "Presentation skills course with the external trainer (two days in "
@@ -236,15 +233,8 @@ class PagesBrowserTest extends AppTest {
             "return document.documentElement.scrollWidth > window.innerWidth + 1");
     }
 
-    /**
-     * Waits that read the page while its script redraws it: an element found a moment ago may be gone when its
-     * text is read (a stale element, or chromium's "Node with given id does not belong to the document"), and
-     * the condition is simply asked again.
-     */
     private static WebDriverWait wait(WebDriver driver) {
-        WebDriverWait wait = new WebDriverWait(driver, WAIT);
-        wait.ignoring(WebDriverException.class);
-        return wait;
+        return Chromium.await(driver);
     }
 
     /** The whole page, not only what fits in the window: the window grows to the page's height for it. */

@@ -5,7 +5,6 @@ import static org.careerconversations.EngineRest.variables;
 import static org.careerconversations.process.ProcessVariables.*;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import org.careerconversations.AppTest;
 import org.careerconversations.Chromium;
@@ -26,7 +25,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class CockpitDashboardBrowserTest extends AppTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @RegisterExtension
     final Chromium.PerTest browser = new Chromium.PerTest(1400, 1400);
@@ -49,7 +47,7 @@ class CockpitDashboardBrowserTest extends AppTest {
             + " where business_key in ('erik-1', 'emil-1')");
 
         driver = startChromium();
-        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        WebDriverWait wait = Chromium.await(driver);
         logIn("/camunda/app/cockpit/", "hanna");
 
         WebElement dashboard = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.cc-kpi")));
@@ -99,7 +97,7 @@ class CockpitDashboardBrowserTest extends AppTest {
     @Test
     void evasTasklistIsBrandedAndHasHerFilters() throws IOException {
         driver = startChromium();
-        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        WebDriverWait wait = Chromium.await(driver);
         logIn("/camunda/app/tasklist/", "eva");
 
         for (String filter : List.of("My tasks", "Overdue")) {
@@ -131,7 +129,7 @@ class CockpitDashboardBrowserTest extends AppTest {
     }
 
     private void logIn(String app, String user) {
-        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        WebDriverWait wait = Chromium.await(driver);
         driver.get("http://localhost:" + port + app);
         WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
             By.cssSelector("form[name='signinForm'] input[ng-model='username']")));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.careerconversations.process.ProcessIds.TASK_PREPARE_MANAGER;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.careerconversations.Chromium;
@@ -132,6 +131,6 @@ class SsoBrowserTest extends SsoAppTest {
     }
 
     private WebDriverWait await() {
-        return new WebDriverWait(driver, Duration.ofSeconds(30));
+        return Chromium.await(driver);
     }
 }
