@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.careerconversations.conversation.Preparations.Documentation;
@@ -81,7 +83,9 @@ public class ConversationService {
                 "Choose the employee whose career conversation you want to start.");
         }
         String id = employeeId.trim();
-        Optional<Employee> found = employees.findById(id);
+        Map<String, Employee> people = employees.findWithManagerAndHrPartner(id).stream()
+            .collect(Collectors.toMap(Employee::getId, Function.identity()));
+        Optional<Employee> found = Optional.ofNullable(people.get(id));
         checkStarterMayStart(found);
         Employee employee = found.orElseThrow(() -> new ConversationStartRejected(Status.BAD_REQUEST,
             "There is nobody with the user ID \u201c" + shorten(id) + "\u201d in the organisation."));
@@ -89,7 +93,7 @@ public class ConversationService {
             throw new ConversationStartRejected(Status.BAD_REQUEST, employee.getName()
                 + " has left the organisation, so no career conversation starts.");
         }
-        Employee manager = employee.getManagerId().flatMap(employees::findById)
+        Employee manager = employee.getManagerId().map(people::get)
             .orElseThrow(() -> new ConversationStartRejected(Status.BAD_REQUEST, employee.getName()
                 + " has no manager to hold a career conversation with."));
         // every earlier conversation of the employee, the latest cycle first: one query for all that follows
@@ -101,12 +105,14 @@ public class ConversationService {
                 + "conversation in progress (started on " + DAY.format(open.get().getOpenedAt().atZone(zone))
                 + "). It has to be finished or cancelled before the next one can start.");
         }
-        Optional<Employee> hrPartner = employee.getHrPartnerId().flatMap(employees::findById);
+        Optional<Employee> hrPartner = employee.getHrPartnerId().map(people::get);
         int cycle = earlier.isEmpty() ? 1 : earlier.get(0).getCycle() + 1;
         Conversation conversation = new Conversation(id, manager.getId(),
             hrPartner.map(Employee::getId).orElse(null), cycle, now());
         conversation.linkTo(processInstanceId);
-        conversations.saveAndFlush(conversation);
+        // the id comes from the database, so the row is inserted here and a second start of the same cycle is
+        // refused here by the unique (employee, cycle), without flushing everything else as well
+        conversations.save(conversation);
         access.grantConversation(processInstanceId, id, manager.getId(),
             hrPartner.map(Employee::getId).orElse(null));
         Optional<Conversation> lastAgreed = earlier.stream().filter(c -> c.getStatus() == ConversationStatus.AGREED)

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.careerconversations.process.CommandSessions;
 import org.springframework.stereotype.Component;
@@ -23,7 +22,7 @@ class DeliveriesPerCommand extends AbstractProcessEnginePlugin {
     }
 
     /** The SendNotification instance the mails of one command go into: begun with the command's first mail. */
-    static final class Delivery implements Session {
+    static final class Delivery extends CommandSessions.Memo {
 
         private ExecutionEntity instance;
         private final List<Long> ids = new ArrayList<>();
@@ -49,14 +48,6 @@ class DeliveriesPerCommand extends AbstractProcessEnginePlugin {
             this.ids.clear();
             this.ids.add(id);
             this.businessKey = businessKey;
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

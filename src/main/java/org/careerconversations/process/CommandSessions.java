@@ -31,6 +31,18 @@ public final class CommandSessions {
         configuration.setCustomSessionFactories(factories);
     }
 
+    /** A session that only holds what one command found out: nothing to flush or close. */
+    public abstract static class Memo implements Session {
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     private CommandSessions() {
     }
 }

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.variable.Variables;
+import org.careerconversations.process.CommandSessions;
 import org.careerconversations.process.ProcessIds;
 import org.springframework.stereotype.Component;
 
@@ -46,6 +47,9 @@ class ReminderDue extends AbstractProcessEnginePlugin implements JobHandler<Remi
             configuration.setCustomJobHandlers(new ArrayList<>());
         }
         configuration.getCustomJobHandlers().add(this);
+        // and the reminder package's memo of each command: which ReminderTimings version is the latest
+        CommandSessions.register(configuration, ReminderTimings.LatestVersion.class,
+            ReminderTimings.LatestVersion::new);
     }
 
     /** Called in the command that created the task. */

@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.careerconversations.process.CommandSessions;
 import org.careerconversations.process.ProcessIds;
 import org.careerconversations.process.ProcessPrivileges;
 import org.springframework.stereotype.Component;
@@ -12,7 +15,7 @@ import org.springframework.stereotype.Component;
  * The ReminderTimings decision's answer for a step (dmn/reminder-timings.dmn). The table's one input is the
  * step, so for a step it answers the same until HR deploys another version of it: the answer is kept per
  * deployed version and step, and the decision runs once per version and step instead of once per task (it was
- * a fifth of the work of starting a conversation). Each task still asks which version is the latest.
+ * a fifth of the work of starting a conversation). Which version is the latest is asked once per engine command.
  */
 @Component
 class ReminderTimings {
@@ -29,8 +32,13 @@ class ReminderTimings {
     /** The durations the latest version of the table gives for the step, by output name. */
     Map<String, Object> forStep(String taskDefinitionKey) {
         // the person whose step created the task may not read or evaluate decisions; the watch is the process's doing
-        String version = ProcessPrivileges.withoutAuthorizationCheck(() -> repository.createDecisionDefinitionQuery()
-            .decisionDefinitionKey(ProcessIds.REMINDER_TIMINGS).latestVersion().singleResult().getId());
+        CommandContext command = Context.getCommandContext();
+        LatestVersion latest = command == null ? new LatestVersion() : command.getSession(LatestVersion.class);
+        if (latest.id == null) {
+            latest.id = ProcessPrivileges.withoutAuthorizationCheck(() -> repository.createDecisionDefinitionQuery()
+                .decisionDefinitionKey(ProcessIds.REMINDER_TIMINGS).latestVersion().singleResult().getId());
+        }
+        String version = latest.id;
         String key = version + "/" + taskDefinitionKey;
         Map<String, Object> answer = answers.get(key);
         if (answer == null) {
@@ -41,5 +49,11 @@ class ReminderTimings {
             answers.put(key, answer);
         }
         return answer;
+    }
+
+    /** Each engine command's memo of the latest version of the table, once a task of the command asked for it. */
+    static final class LatestVersion extends CommandSessions.Memo {
+
+        private String id;
     }
 }

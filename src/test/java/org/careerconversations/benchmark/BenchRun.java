@@ -106,6 +106,12 @@ final class BenchRun {
         ctx.getBean(ManagementService.class).suspendJobDefinitionByProcessDefinitionKey("DailyRound", true);
     }
 
+    /** One engine command and transaction, as a round's chunk job runs its starts: they share one flush. */
+    private <T> T inOneCommand(Supplier<T> work) {
+        return ((ProcessEngineConfigurationImpl) ctx.getBean(ProcessEngine.class).getProcessEngineConfiguration())
+            .getCommandExecutorTxRequired().execute(commandContext -> work.get());
+    }
+
     private static JobExecutor jobExecutor(ConfigurableApplicationContext node) {
         return ((ProcessEngineConfigurationImpl) node.getBean(ProcessEngine.class).getProcessEngineConfiguration())
             .getJobExecutor();
@@ -297,6 +303,13 @@ final class BenchRun {
             Snapshot after = snapshot();
             String prefix = "cycle." + side + "." + db;
             figures.add("rows", prefix + ".kept.history", (after.history - before.history) / (double) n, "rows");
+            for (Map.Entry<String, Long> e : after.historyByTable.entrySet()) {
+                long delta = e.getValue() - before.historyByTable.getOrDefault(e.getKey(), 0L);
+                if (delta != 0) {
+                    figures.add("rows", prefix + ".kept.history." + e.getKey().toLowerCase(), delta / (double) n,
+                        "rows");
+                }
+            }
             figures.add("rows", prefix + ".kept.runtime", (after.runtime - before.runtime) / (double) n, "rows");
             figures.add("rows", prefix + ".kept.bytearray", (after.bytearray - before.bytearray) / (double) n, "rows");
             figures.add("rows", prefix + ".kept.app", (after.app - before.app) / (double) n, "rows");
@@ -323,7 +336,8 @@ final class BenchRun {
     }
 
     private record Snapshot(long history, long runtime, long bytearray, long app, long written, long historyBytes,
-                            long allBytes, long fileBytes, Map<String, Long> instancesByKey) {
+                            long allBytes, long fileBytes, Map<String, Long> instancesByKey,
+                            Map<String, Long> historyByTable) {
     }
 
     private Snapshot snapshot() throws Exception {
@@ -333,6 +347,7 @@ final class BenchRun {
             : jdbc.queryForList("select table_name from information_schema.tables where table_schema = 'PUBLIC'"
                 + " and table_type = 'BASE TABLE'", String.class);
         long history = 0, rt = 0, bytearray = 0, app = 0, historyBytes = pg ? 0 : -1, allBytes = pg ? 0 : -1;
+        Map<String, Long> historyByTable = new java.util.TreeMap<>();
         for (String table : tables) {
             String upper = table.toUpperCase();
             if (upper.startsWith("FLYWAY") || upper.startsWith("BENCH_")) {
@@ -343,6 +358,7 @@ final class BenchRun {
             if (upper.startsWith("ACT_HI_")) {
                 history += rows;
                 historyBytes += bytes;
+                historyByTable.put(upper, rows);
             } else if (upper.startsWith("ACT_RU_")) {
                 rt += rows;
             } else if (upper.equals("ACT_GE_BYTEARRAY")) {
@@ -369,7 +385,8 @@ final class BenchRun {
         byKey.put(ProcessIds.SEND_NOTIFICATION, jdbc.queryForObject(
             "select count(*) from ACT_RU_JOB where PROCESS_DEF_KEY_ = ?", Long.class, ProcessIds.SEND_NOTIFICATION));
         byKey.put(MAILS, jdbc.queryForObject("select count(*) from notification", Long.class));
-        return new Snapshot(history, rt, bytearray, app, written, historyBytes, allBytes, fileBytes, byKey);
+        return new Snapshot(history, rt, bytearray, app, written, historyBytes, allBytes, fileBytes, byKey,
+            historyByTable);
     }
 
     /**
@@ -428,7 +445,8 @@ final class BenchRun {
                 explain.countStatements();
             }
             long t0 = System.nanoTime();
-            RoundService.Chunk chunk = rounds.startChunk(horizon, null, last);
+            String after = last;
+            RoundService.Chunk chunk = inOneCommand(() -> rounds.startChunk(horizon, null, after));
             appNanos += System.nanoTime() - t0;
             if (counted) {
                 figures.add("rows", "launch.app." + db + ".written", (settledRowWrites() - writes)
@@ -446,7 +464,10 @@ final class BenchRun {
                 explain.countStatements();
             }
             long t1 = System.nanoTime();
-            tx.executeWithoutResult(s -> bareChunk.forEach(this::startBare));
+            inOneCommand(() -> {
+                bareChunk.forEach(this::startBare);
+                return null;
+            });
             bareNanos += System.nanoTime() - t1;
             if (counted) {
                 figures.add("rows", "launch.bare." + db + ".written", (settledRowWrites() - writes)
@@ -768,3 +789,4 @@ final class BenchRun {
         return (System.nanoTime() - t0) / 1e9;
     }
 }
+
