@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.careerconversations.organisation.Employee;
 import org.careerconversations.process.ProcessPrivileges;
+import org.careerconversations.step.StepVariables;
 import org.springframework.stereotype.Component;
 
 /** Task_OpenRecord: checks the start, stores the conversation and names the people for the next steps. */
@@ -29,7 +30,8 @@ class OpenRecord implements JavaDelegate {
             execution.getProcessInstanceId());
         Conversation conversation = opened.conversation();
         execution.setProcessBusinessKey(conversation.getBusinessKey());
-        execution.setVariable(EMPLOYEE_ID, opened.employee().getId());
+        // the starter's id, trimmed: set again only when the trimming changed it
+        StepVariables.setIfChanged(execution, EMPLOYEE_ID, opened.employee().getId());
         execution.setVariable(EMPLOYEE_NAME, opened.employee().getName());
         execution.setVariable(MANAGER_ID, opened.manager().getId());
         execution.setVariable(MANAGER_NAME, opened.manager().getName());

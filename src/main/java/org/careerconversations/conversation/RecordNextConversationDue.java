@@ -2,7 +2,6 @@ package org.careerconversations.conversation;
 
 import static org.careerconversations.process.ProcessVariables.*;
 
-import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,12 +27,8 @@ class RecordNextConversationDue implements JavaDelegate {
         int checkInWeeks = ((Number) cadence.get(CadenceOutput.CHECK_IN_WEEKS)).intValue();
         boolean hrJoins = Boolean.TRUE.equals(cadence.get(CadenceOutput.HR_JOINS));
         String reason = (String) cadence.get(CadenceOutput.REASON);
-        LocalDate nextDue = conversations.recordCadence(StepVariables.conversationId(execution), monthsToNext,
-            checkInWeeks, hrJoins, reason);
-        execution.setVariable(MONTHS_TO_NEXT, monthsToNext);
-        execution.setVariable(CHECK_IN_WEEKS, checkInWeeks);
-        execution.setVariable(HR_JOINS, hrJoins);
-        execution.setVariable(CADENCE_REASON, reason);
-        execution.setVariable(NEXT_CONVERSATION_DUE, nextDue.toString());
+        // the record keeps them (and the employee's next date); the variable cadence has them for the steps after
+        conversations.recordCadence(StepVariables.conversationId(execution), monthsToNext, checkInWeeks, hrJoins,
+            reason);
     }
 }

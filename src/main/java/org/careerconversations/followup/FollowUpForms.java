@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,6 +98,15 @@ class FollowUpForms {
             actions.add(row);
         }
         return Map.of(GOALS, json(goals), DEVELOPMENT_ACTIONS, json(actions));
+    }
+
+    /** When the plan was agreed: the follow-up, and its first check-in, count from then. */
+    Date agreedAt(long conversationId) {
+        Conversation conversation = get(conversationId);
+        if (conversation.getSignedOffAt() == null) {
+            throw new IllegalStateException("Conversation " + conversationId + " has no agreement to follow up");
+        }
+        return Date.from(conversation.getSignedOffAt());
     }
 
     private Conversation get(long conversationId) {

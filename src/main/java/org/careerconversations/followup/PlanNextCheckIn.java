@@ -4,11 +4,12 @@ import static org.careerconversations.process.ProcessVariables.*;
 
 import java.time.Duration;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.careerconversations.conversation.ReadablePlan;
+import org.careerconversations.process.ProcessVariables.CadenceOutput;
 import org.careerconversations.step.StepVariables;
 import org.springframework.stereotype.Component;
 
@@ -28,25 +29,35 @@ class PlanNextCheckIn implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long id = StepVariables.conversationId(execution);
-        if (execution.getVariable(FOLLOW_UP_SINCE) == null) {
-            execution.setVariable(FOLLOW_UP_SINCE, ClockUtil.getCurrentTime());
-            execution.setVariable(LAST_CHECK_IN_SUMMARY, "No check-in yet: this is the first one since the agreement.");
-        }
         Date lastCheckIn = (Date) execution.getVariable(LAST_CHECK_IN_AT);
-        Date base = lastCheckIn != null ? lastCheckIn : (Date) execution.getVariable(FOLLOW_UP_SINCE);
-        int weeks = ((Number) execution.getVariable(CHECK_IN_WEEKS)).intValue();
+        // the first check-in counts from the agreement, which the record keeps (the forms show no "last
+        // check-in" until there was one)
+        Date base = lastCheckIn != null ? lastCheckIn : forms.agreedAt(id);
+        int weeks = checkInWeeks(execution);
         Object lastNumber = execution.getVariable(CHECK_IN_NUMBER);
         int number = lastCheckIn == null ? 1 : ((Number) lastNumber).intValue() + 1;
         execution.setVariable(CHECK_IN_NUMBER, number);
         execution.setVariable(NEXT_CHECK_IN_AT, Date.from(base.toInstant().plus(Duration.ofDays(7L * weeks))));
-        execution.setVariable(PLAN_ON_RECORD, ReadablePlan.json(forms.readablePlan(id)));
+        // unchanged since the agreement or the last revision, it stays as it is
+        StepVariables.setIfChanged(execution, PLAN_ON_RECORD, ReadablePlan.json(forms.readablePlan(id)));
         String rows = forms.progressRows(id);
-        execution.setVariable(EMPLOYEE_PROGRESS, SpinValues.jsonValue(rows).create());
-        execution.setVariable(MANAGER_PROGRESS, SpinValues.jsonValue(rows).create());
+        StepVariables.setIfChanged(execution, EMPLOYEE_PROGRESS, SpinValues.jsonValue(rows).create());
+        StepVariables.setIfChanged(execution, MANAGER_PROGRESS, SpinValues.jsonValue(rows).create());
         // Tasklist fills a form from every variable: last time's answers must not come back as this time's
         for (String answer : new String[] {EMPLOYEE_OBSTACLES, MANAGER_OBSTACLES, EMPLOYEE_PLAN_NEEDS_REVISING,
             MANAGER_PLAN_NEEDS_REVISING}) {
             execution.removeVariable(answer);
         }
+    }
+
+    /** ReviewCadence's weeks between check-ins, from its answer. */
+    private static int checkInWeeks(DelegateExecution execution) {
+        Object cadence = execution.getVariable(CADENCE);
+        if (!(cadence instanceof Map<?, ?> answer)
+            || !(answer.get(CadenceOutput.CHECK_IN_WEEKS) instanceof Number weeks)) {
+            throw new IllegalStateException("Process instance " + execution.getProcessInstanceId()
+                + " has no check-in interval in " + CADENCE + "; was the cadence decided before the follow-up?");
+        }
+        return weeks.intValue();
     }
 }

@@ -24,11 +24,6 @@ public final class ProcessVariables {
     public static final String CONVERSATION_OUTCOME = "conversationOutcome";
     /** ReviewCadence's answer (Task_DecideCadence's result variable): a map of its outputs, {@link CadenceOutput}. */
     public static final String CADENCE = "cadence";
-    public static final String MONTHS_TO_NEXT = "monthsToNext";
-    public static final String CHECK_IN_WEEKS = "checkInWeeks";
-    public static final String HR_JOINS = "hrJoins";
-    public static final String CADENCE_REASON = "cadenceReason";
-    public static final String NEXT_CONVERSATION_DUE = "nextConversationDue";
 
     // ReviewCadence inputs
     public static final String EMPLOYMENT_TYPE = "employmentType";
@@ -75,7 +70,6 @@ public final class ProcessVariables {
     public static final String PLAN_ON_RECORD = "planOnRecord";
 
     // follow-up
-    public static final String FOLLOW_UP_SINCE = "followUpSince";
     public static final String CHECK_IN_NUMBER = "checkInNumber";
     public static final String NEXT_CHECK_IN_AT = "nextCheckInAt";
     public static final String LAST_CHECK_IN_AT = "lastCheckInAt";
@@ -100,7 +94,7 @@ public final class ProcessVariables {
         public static final String MONTHS_TO_NEXT = "monthsToNext";
         public static final String CHECK_IN_WEEKS = "checkInWeeks";
         public static final String HR_JOINS = "hrJoins";
-        /** Why the next conversation comes when it does, in the employee's words; stored as CADENCE_REASON. */
+        /** Why the next conversation comes when it does, in the employee's words. */
         public static final String REASON = "reason";
 
         private CadenceOutput() {

@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -78,7 +79,42 @@ class CareerConversationProcessTest extends AppTest {
         LocalDate expectedDue = LocalDate.now(ZONE).plusMonths(3);
         assertThat(record.getNextConversationDue()).isEqualTo(expectedDue);
         assertThat(employees.findById("eva").orElseThrow().getNextConversationDue()).contains(expectedDue);
-        assertThat(historicVariable(pi, "cadenceReason")).isEqualTo(record.getCadenceReason());
+        // the decision's answer, as the history keeps it, says the same
+        assertThat(((Map<?, ?>) historicVariable(pi, CADENCE)).get(CadenceOutput.REASON))
+            .isEqualTo(record.getCadenceReason());
+    }
+
+    @Test
+    void theDecisionReadsTheRecordAndTheHistoryKeepsEachSettingOnce() {
+        ProcessInstance pi = heldConversation("eva");
+        complete(pi, TASK_DOCUMENT_AGREEMENTS, documentAgreements());
+        // someone with access to the variables changes an input of the decision before the sign-off
+        engine.getRuntimeService().setVariable(pi.getId(), RETENTION_RISK, "high");
+        complete(pi, TASK_SIGN_OFF, agree());
+
+        assertThat(pi).isWaitingAt(GATEWAY_FOLLOW_UP_WAIT);
+        assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(pi.getId())
+            .includeInputs().singleResult().getInputs())
+            .filteredOn(input -> "Retention risk".equals(input.getClauseName()))
+            .extracting(input -> input.getValue()).containsExactly("low");
+        // the audit trail: the form's setting, the change, the record's value put back; the signal the form set
+        // as the record has it is not set a second time, and the answer is kept once, in cadence and the record
+        assertThat(settings(pi, RETENTION_RISK)).containsExactly("low", "high", "low");
+        assertThat(settings(pi, PERFORMANCE_SIGNAL)).containsExactly("meets");
+        assertThat(settings(pi, EMPLOYEE_ID)).containsExactly("eva");
+        for (String copy : new String[] {"monthsToNext", "checkInWeeks", "hrJoins", "cadenceReason",
+            "nextConversationDue"}) {
+            assertThat(settings(pi, copy)).as(copy).isEmpty();
+        }
+        assertThat(settings(pi, CADENCE)).hasSize(1);
+    }
+
+    /** Every value the variable was set to, in order, as the history's details keep them. */
+    private List<Object> settings(ProcessInstance pi, String name) {
+        return engine.getHistoryService().createHistoricDetailQuery().processInstanceId(pi.getId())
+            .variableUpdates().orderByTime().asc().orderPartiallyByOccurrence().asc().list().stream()
+            .map(HistoricVariableUpdate.class::cast).filter(update -> update.getVariableName().equals(name))
+            .map(HistoricVariableUpdate::getValue).toList();
     }
 
     @Test

@@ -106,11 +106,11 @@ class CycleWalk {
         assertThat(record.get("next_conversation_due").toString()).isEqualTo(expectedDue.toString());
         assertThat(jdbc.queryForObject("select next_conversation_due from employee where id = 'eva'", String.class))
             .startsWith(expectedDue.toString());
-        // eva reads her reason in her own history
-        JsonNode reason = rest.as("eva").get("/engine-rest/history/variable-instance?variableName=cadenceReason"
+        // eva reads the decision's answer, with its reason, in her own history
+        JsonNode cadence = rest.as("eva").get("/engine-rest/history/variable-instance?variableName=cadence"
             + "&maxResults=50").json();
-        assertThat(reason).hasSize(1);
-        assertThat(reason.get(0).path("value").asText()).isEqualTo(record.get("cadence_reason"));
+        assertThat(cadence).hasSize(1);
+        assertThat(cadence.get(0).path("value").path("reason").asText()).isEqualTo(record.get("cadence_reason"));
 
         try {
             checkInAndRevise();

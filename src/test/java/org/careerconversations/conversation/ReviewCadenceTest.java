@@ -402,8 +402,8 @@ class ReviewCadenceTest {
         }
         DmnDecisionRuleResult first = result.getFirstResult();
         return new Cadence(matchedRuleIds.get(0), result.size(),
-                first.getEntry(MONTHS_TO_NEXT), first.getEntry(CHECK_IN_WEEKS),
-                first.getEntry(HR_JOINS), first.getEntry("reason"));
+                first.getEntry(CadenceOutput.MONTHS_TO_NEXT), first.getEntry(CadenceOutput.CHECK_IN_WEEKS),
+                first.getEntry(CadenceOutput.HR_JOINS), first.getEntry(CadenceOutput.REASON));
     }
 
     /** The decision's inputs; {@link #permanentForYears()} matches no rule but the catch-all. */

@@ -54,7 +54,8 @@ class FollowUpProcessTest extends AppTest {
                 + "\"dueDate\":\"28 February 2027\",\"support\":\"Budget approved by Maria\","
                 + "\"progress\":\"Not started yet\"}")
             .contains("\"kind\":\"Mentoring or coaching\"");
-        Date agreedAt = (Date) runtimeService.getVariable(pi.getId(), FOLLOW_UP_SINCE);
+        Date agreedAt = jdbc.queryForObject("select signed_off_at from conversation where process_instance_id = ?",
+            Date.class, pi.getId());
         assertThat(firstCheckIn).isEqualTo(Date.from(agreedAt.toInstant().plus(28, ChronoUnit.DAYS)));
 
         ClockUtil.setCurrentTime(Date.from(firstCheckIn.toInstant().minusSeconds(60)));

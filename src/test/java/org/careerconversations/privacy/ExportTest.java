@@ -53,7 +53,7 @@ class ExportTest extends AppTest {
         JsonNode agreed = instance(engineData, evasAgreed);
         assertThat(agreed.path("tasks").findValuesAsText("name"))
             .contains("Prepare your career conversation with Maria Mendes");
-        assertThat(agreed.path("variables").findValuesAsText("name")).contains("feedbackSummary", "cadenceReason");
+        assertThat(agreed.path("variables").findValuesAsText("name")).contains("feedbackSummary", "cadence");
         assertThat(agreed.path("decisions")).hasSize(1);
         assertThat(agreed.path("decisions").get(0).path("inputs")).isNotEmpty();
         assertThat(agreed.path("userOperations")).isNotEmpty();

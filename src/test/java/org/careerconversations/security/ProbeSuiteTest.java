@@ -198,7 +198,7 @@ class ProbeSuiteTest extends AppTest {
         read("/history/variable-instance?variableName=employeeId&variableValue={employee}&maxResults=50",
             "employee"),
         read("/history/variable-instance/{hvar}", "employee"),
-        list("/history/variable-instance?variableName=cadenceReason&maxResults=50", "employee"),
+        list("/history/variable-instance?variableName=cadence&maxResults=50", "employee"),
         read("/history/activity-instance?processInstanceId={hpi}&maxResults=50", "employee").monitored(),
         read("/history/detail?processInstanceId={hpi}&maxResults=50", "employee"),
         read("/history/detail/{detail}", "employee"),
