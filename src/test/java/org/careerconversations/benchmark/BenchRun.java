@@ -520,6 +520,7 @@ final class BenchRun {
         try {
             executors.forEach(JobExecutor::start);
             long t0 = System.nanoTime();
+            long[] cpu = cpuTicks();
             String round = runtime.startProcessInstanceByKey("CycleScheduler").getId();
             HistoryService history = ctx.getBean(HistoryService.class);
             Awaitility.await("the round's end").atMost(Duration.ofSeconds(900 + size / 20))
@@ -530,6 +531,12 @@ final class BenchRun {
             figures.add("rate", name, started / seconds, "conversations/s (" + started + " started on "
                 + nodes.size() + (nodes.size() == 1 ? " node)" : " nodes)"));
             figures.add("s", name, seconds, "s from its start to its end");
+            if (cpu != null) {
+                // how much processor the round left unused: what a second node on the same machine could use
+                long[] after = cpuTicks();
+                figures.add("percent", name + ".cpu", 100.0 * (1 - (after[1] - cpu[1]) / (double) (after[0] - cpu[0])),
+                    "% of the machine's processor time busy (all processes, /proc/stat)");
+            }
             figures.add("ms", name + ".longestChunk", jdbc.queryForObject("select max(DURATION_) from ACT_HI_ACTINST "
                 + "where PROC_INST_ID_ = ? and ACT_ID_ = 'Task_StartDueConversations'", Long.class, round),
                 "ms, the longest of its chunks (lock time " + ctx.getEnvironment()
@@ -542,6 +549,21 @@ final class BenchRun {
         } finally {
             executors.forEach(JobExecutor::shutdown);
             jdbc.update("update employee set next_conversation_due = null where next_conversation_due = ?", later);
+        }
+    }
+
+    /** The machine's processor ticks so far: {all, idle and waiting for I/O}; null where /proc/stat is missing. */
+    private static long[] cpuTicks() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long all = 0;
+            // user, nice, system, idle, iowait, irq, softirq, steal (guest time is counted in user already)
+            for (int i = 1; i <= 8 && i < fields.length; i++) {
+                all += Long.parseLong(fields[i]);
+            }
+            return new long[] {all, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

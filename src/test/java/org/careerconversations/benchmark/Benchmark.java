@@ -30,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Not a test: its name does not match surefire's patterns, so {@code mvn verify} never runs it. Run it with
  * {@code mvn -Pbenchmark verify} (see docs/testing.md, "Benchmark"); sizes come from system properties:
  * {@code bench.launch} (10000), {@code bench.round} (as launch), {@code bench.cycles} (100), {@code bench.warmup} (30),
- * {@code bench.storage} (20), {@code bench.inbox} (300 samples), {@code bench.limit.seconds} (5), {@code bench.db}
+ * {@code bench.storage} (100), {@code bench.inbox} (300 samples), {@code bench.limit.seconds} (5), {@code bench.db}
  * (h2,postgres), {@code bench.nodes} (1,2: the round and the cycles also on two nodes, PostgreSQL only),
  * {@code bench.phases} (all), {@code bench.pgdata} (a PostgreSQL data directory kept between runs),
  * {@code bench.explain} (false: the plans of the inbox's statements and the statements of a start).
@@ -44,7 +44,7 @@ class Benchmark {
         static Config fromSystemProperties() {
             int launch = Integer.getInteger("bench.launch", 10_000);
             return new Config(launch, Integer.getInteger("bench.round", launch), Integer.getInteger("bench.cycles", 100),
-                Integer.getInteger("bench.warmup", 30), Integer.getInteger("bench.storage", 20),
+                Integer.getInteger("bench.warmup", 30), Integer.getInteger("bench.storage", 100),
                 Integer.getInteger("bench.inbox", 300), Integer.getInteger("bench.limit.seconds", 5),
                 List.of(System.getProperty("bench.db", "h2,postgres").split(",")),
                 List.of(System.getProperty("bench.phases", ALL_PHASES).split(",")),
