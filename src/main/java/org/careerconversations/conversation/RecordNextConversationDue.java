@@ -27,7 +27,7 @@ class RecordNextConversationDue implements JavaDelegate {
         int checkInWeeks = ((Number) cadence.get(CadenceOutput.CHECK_IN_WEEKS)).intValue();
         boolean hrJoins = Boolean.TRUE.equals(cadence.get(CadenceOutput.HR_JOINS));
         String reason = (String) cadence.get(CadenceOutput.REASON);
-        // the record keeps them (and the employee's next date); the variable cadence has them for the steps after
+        // the record keeps them, and the employee's next date; the steps after read them from there
         conversations.recordCadence(StepVariables.conversationId(execution), monthsToNext, checkInWeeks, hrJoins,
             reason);
     }

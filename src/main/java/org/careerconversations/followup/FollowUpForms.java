@@ -100,13 +100,20 @@ class FollowUpForms {
         return Map.of(GOALS, json(goals), DEVELOPMENT_ACTIONS, json(actions));
     }
 
-    /** When the plan was agreed: the follow-up, and its first check-in, count from then. */
-    Date agreedAt(long conversationId) {
+    /**
+     * What the follow-up's check-ins are planned from, as the record keeps it: when the plan was agreed (the
+     * first check-in counts from then) and the weeks between check-ins that ReviewCadence gave. Never from
+     * variables, which whoever completes a task could send.
+     */
+    record Agreement(Date agreedAt, int checkInWeeks) {
+    }
+
+    Agreement agreement(long conversationId) {
         Conversation conversation = get(conversationId);
-        if (conversation.getSignedOffAt() == null) {
+        if (conversation.getSignedOffAt() == null || conversation.getCheckInWeeks() == null) {
             throw new IllegalStateException("Conversation " + conversationId + " has no agreement to follow up");
         }
-        return Date.from(conversation.getSignedOffAt());
+        return new Agreement(Date.from(conversation.getSignedOffAt()), conversation.getCheckInWeeks());
     }
 
     private Conversation get(long conversationId) {

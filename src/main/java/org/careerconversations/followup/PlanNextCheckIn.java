@@ -4,18 +4,17 @@ import static org.careerconversations.process.ProcessVariables.*;
 
 import java.time.Duration;
 import java.util.Date;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.careerconversations.conversation.ReadablePlan;
-import org.careerconversations.process.ProcessVariables.CadenceOutput;
 import org.careerconversations.step.StepVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_PlanNextCheckIn: the next check-in comes checkInWeeks (ReviewCadence) after the last one, or after
- * the agreement; a revision in between does not move it. Prefills the check-in forms with the plan in force.
+ * Task_PlanNextCheckIn: the next check-in comes the weeks ReviewCadence gave (as the record keeps them) after
+ * the last one, or after the agreement; a revision in between does not move it. Prefills the check-in forms
+ * with the plan in force.
  */
 @Component("planNextCheckIn")
 class PlanNextCheckIn implements JavaDelegate {
@@ -29,11 +28,11 @@ class PlanNextCheckIn implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long id = StepVariables.conversationId(execution);
+        FollowUpForms.Agreement agreement = forms.agreement(id);
         Date lastCheckIn = (Date) execution.getVariable(LAST_CHECK_IN_AT);
-        // the first check-in counts from the agreement, which the record keeps (the forms show no "last
-        // check-in" until there was one)
-        Date base = lastCheckIn != null ? lastCheckIn : forms.agreedAt(id);
-        int weeks = checkInWeeks(execution);
+        // the first check-in counts from the agreement (the forms show no "last check-in" until there was one)
+        Date base = lastCheckIn != null ? lastCheckIn : agreement.agreedAt();
+        int weeks = agreement.checkInWeeks();
         Object lastNumber = execution.getVariable(CHECK_IN_NUMBER);
         int number = lastCheckIn == null ? 1 : ((Number) lastNumber).intValue() + 1;
         execution.setVariable(CHECK_IN_NUMBER, number);
@@ -48,16 +47,5 @@ class PlanNextCheckIn implements JavaDelegate {
             MANAGER_PLAN_NEEDS_REVISING}) {
             execution.removeVariable(answer);
         }
-    }
-
-    /** ReviewCadence's weeks between check-ins, from its answer. */
-    private static int checkInWeeks(DelegateExecution execution) {
-        Object cadence = execution.getVariable(CADENCE);
-        if (!(cadence instanceof Map<?, ?> answer)
-            || !(answer.get(CadenceOutput.CHECK_IN_WEEKS) instanceof Number weeks)) {
-            throw new IllegalStateException("Process instance " + execution.getProcessInstanceId()
-                + " has no check-in interval in " + CADENCE + "; was the cadence decided before the follow-up?");
-        }
-        return weeks.intValue();
     }
 }

@@ -233,6 +233,21 @@ class FollowUpProcessTest extends AppTest {
         return pi;
     }
 
+    @Test
+    void theIntervalComesFromTheRecordNotFromWhatACheckInSends() {
+        ProcessInstance pi = agreedConversation("eva");   // probation: check-ins every 4 weeks
+        fireCheckIn(pi, (Date) runtimeService.getVariable(pi.getId(), NEXT_CHECK_IN_AT));
+        // whoever completes the check-in could send the decision's answer with another interval
+        complete(pi, TASK_CHECK_IN_EMPLOYEE, Map.of(EMPLOYEE_PROGRESS, progress(pi, EMPLOYEE_PROGRESS, "on-track",
+            "done"), EMPLOYEE_PLAN_NEEDS_REVISING, false, CADENCE, Map.of("checkInWeeks", 99)));
+        complete(pi, TASK_CHECK_IN_MANAGER, Map.of(MANAGER_PROGRESS, progress(pi, MANAGER_PROGRESS, "on-track",
+            "done"), MANAGER_PLAN_NEEDS_REVISING, false));
+
+        Date checkedIn = (Date) runtimeService.getVariable(pi.getId(), LAST_CHECK_IN_AT);
+        assertThat((Date) runtimeService.getVariable(pi.getId(), NEXT_CHECK_IN_AT))
+            .isEqualTo(Date.from(checkedIn.toInstant().plus(28, ChronoUnit.DAYS)));
+    }
+
     private Job dueTimer(ProcessInstance pi) {
         return managementService.createJobQuery().processInstanceId(pi.getId()).activityId(TIMER_CHECK_IN_DUE)
             .duedateLowerThan(ClockUtil.getCurrentTime()).singleResult();
