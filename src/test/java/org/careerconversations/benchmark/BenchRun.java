@@ -108,13 +108,15 @@ final class BenchRun {
 
     /** One engine command and transaction, as a round's chunk job runs its starts: they share one flush. */
     private <T> T inOneCommand(Supplier<T> work) {
-        return ((ProcessEngineConfigurationImpl) ctx.getBean(ProcessEngine.class).getProcessEngineConfiguration())
-            .getCommandExecutorTxRequired().execute(commandContext -> work.get());
+        return engine(ctx).getCommandExecutorTxRequired().execute(commandContext -> work.get());
     }
 
     private static JobExecutor jobExecutor(ConfigurableApplicationContext node) {
-        return ((ProcessEngineConfigurationImpl) node.getBean(ProcessEngine.class).getProcessEngineConfiguration())
-            .getJobExecutor();
+        return engine(node).getJobExecutor();
+    }
+
+    private static ProcessEngineConfigurationImpl engine(ConfigurableApplicationContext node) {
+        return (ProcessEngineConfigurationImpl) node.getBean(ProcessEngine.class).getProcessEngineConfiguration();
     }
 
     private boolean twoNodes() {
